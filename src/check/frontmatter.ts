@@ -1,0 +1,95 @@
+/**
+ * Validate a policy's front matter against its schema; every problem is reported at its key's line.
+ */
+import type {VFile} from 'vfile'
+import {z} from 'zod'
+import type {PolicyMeta} from '../model/types.js'
+import {idPattern} from '../model/ids.js'
+import type {Frontmatter} from '../parse/frontmatter.js'
+import {report, type RuleId} from '../messages.js'
+
+/** `YYYY-MM-DD` on a day that exists. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isRealDate)
+
+/** The front matter schema of a policy file; also published as JSON Schema. */
+export const policyMetaSchema = z.strictObject({
+  id: z.string().regex(idPattern),
+  title: z.string().trim().min(1),
+  locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/),
+  version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._-]*$/),
+  updated: isoDate,
+  effective: isoDate,
+  summary: z.string().trim().min(1).optional()
+})
+
+/** What each key should hold, for messages. */
+const expectations: Record<string, [string, RuleId]> = {
+  id: ['a document id like `privacy`', 'frontmatter-id'],
+  title: ['the document title', 'frontmatter-type'],
+  locale: ['a locale like `zh-CN` or `en-US`', 'frontmatter-type'],
+  version: ['a version like `2023-09-20`', 'frontmatter-type'],
+  updated: ['a date like `2023-09-20`', 'frontmatter-date'],
+  effective: ['a date like `2023-09-27`', 'frontmatter-date'],
+  summary: ['one line of text', 'frontmatter-type']
+}
+
+/**
+ * Check `frontmatter` of `file`.
+ *
+ * @returns the validated metadata, or `undefined` when a required key is missing or invalid.
+ */
+export function checkFrontmatter(frontmatter: Frontmatter | undefined, file: VFile): PolicyMeta | undefined {
+  if (!frontmatter) {
+    if (!file.messages.some((m) => m.ruleId === 'frontmatter-yaml')) {
+      report(file, 'Missing front matter, expected `---` with id, title, locale, version, updated, effective', 'frontmatter-missing', {line: 1, column: 1})
+    }
+    return undefined
+  }
+  const {data, keys, start} = frontmatter
+  const result = policyMetaSchema.safeParse(data)
+  if (!result.success) {
+    const reported = new Set<string>()
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const allowed = Object.keys(expectations).map((k) => `\`${k}\``).join(', ')
+          report(file, `Unexpected key \`${key}\`, expected one of ${allowed}`, 'frontmatter-unknown-key', keys.get(key) ?? start)
+        }
+        continue
+      }
+      const key = String(issue.path[0] ?? '')
+      if (reported.has(key)) continue
+      reported.add(key)
+      const [expected, ruleId] = expectations[key] ?? ['a valid value', 'frontmatter-type']
+      if (data[key] === undefined || data[key] === null) {
+        report(file, `Missing \`${key}\` in front matter, expected ${expected}`, 'frontmatter-required', keys.get(key) ?? start)
+      } else {
+        report(file, `Unexpected ${key} \`${String(show(data[key]))}\`, expected ${expected}`, ruleId, keys.get(key) ?? start)
+      }
+    }
+    return undefined
+  }
+  const meta = result.data
+  if (meta.effective < meta.updated) {
+    report(
+      file,
+      `Unexpected effective date \`${meta.effective}\` before updated date \`${meta.updated}\``,
+      'frontmatter-date-order',
+      keys.get('effective') ?? start
+    )
+  }
+  return meta
+}
+
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}

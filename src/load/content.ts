@@ -1,0 +1,97 @@
+/**
+ * Load stage: read the content folder into memory. The only stage of the pipeline that reads files;
+ * everything after it works on the returned `ContentSource`.
+ */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {report} from '../messages.js'
+
+/** All text files of a content folder, keyed by content-relative path with `/` separators. */
+export interface ContentSource {
+  /** Absolute path of the content folder. */
+  root: string
+  /** Files sorted by path. Each VFile has `path` relative to `cwd` = the content folder. */
+  files: Map<string, VFile>
+}
+
+/** File types the loader reads. */
+const textExtensions = new Set(['.md', '.yaml', '.yml'])
+
+/**
+ * Read every Markdown and YAML file under `root` (hidden files and folders are skipped).
+ *
+ * Problems that belong to one file (not UTF-8, a link pointing outside `root`) are reported on it;
+ * a missing `root` throws, since that is a usage error rather than a content error.
+ */
+export async function loadContent(root: string): Promise<ContentSource> {
+  const absolute = path.resolve(root)
+  const stat = await fs.stat(absolute).catch(() => undefined)
+  if (!stat || !stat.isDirectory()) {
+    throw new Error(`Content folder \`${root}\` not found; pass an existing folder with --content`)
+  }
+  const realRoot = await fs.realpath(absolute)
+  const paths = await walk(absolute, '')
+  paths.sort()
+  const files = new Map<string, VFile>()
+  for (const relative of paths) {
+    const full = path.join(absolute, relative)
+    const file = new VFile({path: relative, cwd: absolute})
+    const link = await fs.lstat(full)
+    if (link.isSymbolicLink()) {
+      const target = await fs.realpath(full).catch(() => undefined)
+      if (!target || !isInside(realRoot, target)) {
+        file.value = ''
+        report(file, 'Unexpected link to a file outside the content folder', 'content-symlink')
+        files.set(relative, file)
+        continue
+      }
+    }
+    const bytes = await fs.readFile(full)
+    file.value = decode(bytes, file)
+    files.set(relative, file)
+  }
+  return {root: absolute, files}
+}
+
+/** Make a `ContentSource` from in-memory files, for tests and embedding. */
+export function contentFromFiles(files: Record<string, string>, root = '/content'): ContentSource {
+  const map = new Map<string, VFile>()
+  for (const relative of Object.keys(files).sort()) {
+    map.set(relative, new VFile({path: relative, cwd: root, value: stripBom(files[relative] ?? '')}))
+  }
+  return {root, files: map}
+}
+
+async function walk(root: string, relative: string): Promise<string[]> {
+  const entries = await fs.readdir(path.join(root, relative), {withFileTypes: true})
+  const found: string[] = []
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue
+    const child = relative ? `${relative}/${entry.name}` : entry.name
+    if (entry.isDirectory()) {
+      found.push(...(await walk(root, child)))
+    } else if (textExtensions.has(path.extname(entry.name).toLowerCase())) {
+      found.push(child)
+    }
+  }
+  return found
+}
+
+function decode(bytes: Buffer, file: VFile): string {
+  try {
+    return stripBom(new TextDecoder('utf-8', {fatal: true}).decode(bytes))
+  } catch {
+    report(file, 'Unexpected bytes that are not UTF-8 text', 'content-encoding')
+    return ''
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target)
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+}

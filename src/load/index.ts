@@ -1,0 +1,2 @@
+export {loadContent, contentFromFiles} from './content.js'
+export type {ContentSource} from './content.js'

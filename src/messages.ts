@@ -1,0 +1,80 @@
+/**
+ * Problems in content are reported as vfile messages, never thrown.
+ *
+ * Every rule has an id, a one-line reason written at the call site, and a hint from this catalogue that
+ * tells a non-programmer how to fix it. `throw` is kept for programmer and configuration errors.
+ */
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {Point, Position} from 'unist'
+
+/** The `source` of every message policypress emits. */
+export const messageSource = 'policypress'
+
+/** Hints per rule id: what to do about it. */
+export const ruleHints = {
+  'frontmatter-missing': 'Start the file with a front matter block between two `---` lines (see docs/authoring.md).',
+  'frontmatter-yaml': 'Fix the YAML syntax: each line is `key: value`; quote values that contain `:` or `#`.',
+  'frontmatter-unknown-key': 'Remove the key or correct its spelling; allowed keys are listed in docs/authoring.md.',
+  'frontmatter-required': 'Add the key to the front matter.',
+  'frontmatter-type': 'Write the value as plain text (quote it if YAML reads it as a number or list).',
+  'frontmatter-date': 'Write dates as `YYYY-MM-DD`, for example `2023-09-20`, and use a day that exists.',
+  'frontmatter-date-order': 'The effective date (生效日期) must be on or after the updated date (更新日期).',
+  'frontmatter-id': 'Use lowercase letters, digits and hyphens, for example `privacy`.',
+  'frontmatter-mismatch': 'The front matter must match the folder: `content/<id>/<locale>/index.md`.',
+  'config-invalid': 'Fix `content/policypress.yaml`; allowed keys are listed in docs/authoring.md.',
+  'heading-depth': 'Chapters use `##`; each level goes one deeper (`###`, `####` …). The title comes from front matter.',
+  'heading-id-missing': 'End the heading with a stable id such as `{#collection}`, or run `policypress check --fix`.',
+  'heading-id-malformed': 'Ids use lowercase ASCII letters, digits, Chinese characters and single hyphens, e.g. `{#collection-1}`.',
+  'heading-id-duplicate': 'Give each heading its own id; ids must be unique within a document.',
+  'no-html': 'Remove the HTML; write the text in Markdown (`**bold**`, lists, links) instead.',
+  'no-image': 'Images are not supported in policy text; describe the content in words.',
+  'link-protocol': 'Links may use `https:`, `http:`, `mailto:` or `tel:`, or point at another file in content/.',
+  'link-missing-file': 'Check the path: it is relative to this file, e.g. `../lists/sdk.md`.',
+  'link-missing-anchor': 'Use the id of an existing heading, e.g. `#collection`, or add that id.',
+  'directive-unknown': 'The only directive is `::include{src="clauses/name.md"}`; to write a colon, write it as text.',
+  'include-missing': 'Check the `src` path: it is relative to this file.',
+  'include-outside': 'Included files must be inside the content folder.',
+  'include-loop': 'A clause cannot include itself, directly or through another clause.',
+  'include-frontmatter': 'Included clauses have no front matter; remove the `---` block.',
+  'content-empty': 'Add the policy text below the front matter.',
+  'content-encoding': 'Save the file as UTF-8.',
+  'content-symlink': 'Replace the link with a real file inside the content folder.'
+} as const
+
+/** Known rule ids. */
+export type RuleId = keyof typeof ruleHints
+
+/** A place a message points at. */
+export type Place = Point | Position | undefined
+
+/**
+ * Report a problem on `file`.
+ *
+ * @param file the file the problem is in.
+ * @param reason what is wrong, in one line (`Unexpected duplicate id \`x\`, expected unique ids`).
+ * @param ruleId the rule that found it; its hint becomes the message's `note`.
+ * @param place where it is; omitted for whole-file problems.
+ * @param severity `error` (default) fails `check` and `build`; `warning` does not.
+ */
+export function report(
+  file: VFile,
+  reason: string,
+  ruleId: RuleId,
+  place?: Place,
+  severity: 'error' | 'warning' = 'error'
+): VFileMessage {
+  const message = file.message(reason, {place, ruleId, source: messageSource})
+  message.fatal = severity === 'error' ? true : false
+  message.note = ruleHints[ruleId]
+  message.url = `docs/authoring.md#${ruleId}`
+  return message
+}
+
+/** Whether any of the files carries an error. */
+export function hasErrors(files: Iterable<VFile>): boolean {
+  for (const file of files) {
+    if (file.messages.some((m) => m.fatal === true)) return true
+  }
+  return false
+}

@@ -1,0 +1,36 @@
+/**
+ * Read `{#id}` from the end of each heading into `heading.data.id` and remove it from the text.
+ *
+ * Validation happens in the check stage; this plugin only records what was written and where.
+ */
+import type {Root, Heading} from 'mdast'
+import type {VFile} from 'vfile'
+import {visit} from 'unist-util-visit'
+import {location} from 'vfile-location'
+
+const attributes = /[ \t]*\{([^{}]*)\}[ \t]*$/
+
+/** Move a trailing `{#id}` on headings into `data.id`. */
+export function remarkHeadingIds() {
+  return function (tree: Root, file: VFile): void {
+    const place = location(file)
+    visit(tree, 'heading', function (heading: Heading) {
+      const last = heading.children.at(-1)
+      if (!last || last.type !== 'text') return
+      const match = attributes.exec(last.value)
+      if (!match) return
+      const inner = (match[1] ?? '').trim()
+      const data = (heading.data ??= {})
+      if (/^#[^\s#]+$/.test(inner)) data.id = inner.slice(1)
+      else data.idMalformed = `{${match[1] ?? ''}}`
+      // The text node ends at the closing brace, so the opening one is the last `{` before it.
+      const end = last.position?.end.offset
+      if (end !== undefined) {
+        const brace = String(file.value).lastIndexOf('{', end - 1)
+        if (brace >= 0) data.idStart = place.toPoint(brace)
+      }
+      last.value = last.value.slice(0, match.index)
+      if (last.value === '') heading.children.pop()
+    })
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Resolve `::include{src="…"}` directives by splicing in the included file's tree.
+ *
+ * Included nodes keep their own positions and are marked with `data.sourceFile`, so a problem inside a
+ * clause is reported at the clause file's line and column, whichever document includes it.
+ */
+import type {Root, RootContent} from 'mdast'
+import type {Node} from 'unist'
+import {visit, SKIP} from 'unist-util-visit'
+import type {ContentSource} from '../load/content.js'
+import {report} from '../messages.js'
+import {parseMarkdown} from './processor.js'
+import {resolveContentPath} from './paths.js'
+
+/** Parsed trees by content path, so a clause included many times is parsed once per run. */
+export type ParseCache = Map<string, Root>
+
+/** Parse `path` from `source` (cached), without expanding includes. */
+export function parseCached(path: string, source: ContentSource, cache: ParseCache): Root | undefined {
+  let tree = cache.get(path)
+  if (!tree) {
+    const file = source.files.get(path)
+    if (!file) return undefined
+    tree = parseMarkdown(file)
+    cache.set(path, tree)
+  }
+  return tree
+}
+
+/**
+ * Return a copy of the tree of `path` with every include expanded and unknown directives removed.
+ * Problems are reported on the file that holds the directive.
+ */
+export function expandIncludes(
+  path: string,
+  source: ContentSource,
+  cache: ParseCache,
+  stack: string[] = []
+): Root | undefined {
+  const original = parseCached(path, source, cache)
+  const file = source.files.get(path)
+  if (!original || !file) return undefined
+  const tree = structuredClone(original)
+  if (stack.length > 0) markSource(tree, path)
+
+  visit(tree, function (node, index, parent) {
+    if (node.type !== 'leafDirective' && node.type !== 'containerDirective') return
+    if (!parent || index === undefined) return
+    let replacement: RootContent[] = []
+    if (node.type === 'leafDirective' && node.name === 'include') {
+      replacement = include(node.attributes?.['src'] ?? undefined, node.position)
+    } else {
+      const form = node.type === 'leafDirective' ? `::${node.name}` : `:::${node.name}`
+      report(file, `Unexpected directive \`${form}\`, expected \`::include\``, 'directive-unknown', node.position)
+    }
+    parent.children.splice(index, 1, ...(replacement as typeof parent.children))
+    return [SKIP, index + replacement.length]
+  })
+  return tree
+
+  function include(src: string | undefined, place: RootContent['position']): RootContent[] {
+    if (!src) {
+      report(file!, 'Unexpected include without `src`, expected `::include{src="clauses/name.md"}`', 'include-missing', place)
+      return []
+    }
+    const target = resolveContentPath(path, src)
+    if (target === undefined) {
+      report(file!, `Unexpected include \`${src}\` outside the content folder`, 'include-outside', place)
+      return []
+    }
+    if (target === path || stack.includes(target)) {
+      const chain = [...stack, path, target].join(' → ')
+      report(file!, `Unexpected include loop: ${chain}`, 'include-loop', place)
+      return []
+    }
+    if (!source.files.has(target)) {
+      report(file!, `Cannot find included file \`${src}\` (looked for \`${target}\`)`, 'include-missing', place)
+      return []
+    }
+    const included = expandIncludes(target, source, cache, [...stack, path])
+    if (!included) return []
+    const children = included.children.filter((child) => {
+      if (child.type !== 'yaml') return true
+      report(source.files.get(target)!, 'Unexpected front matter in an included clause', 'include-frontmatter', child.position)
+      return false
+    })
+    return children
+  }
+}
+
+function markSource(tree: Root, path: string): void {
+  visit(tree, function (node: Node) {
+    const data = (node.data ??= {})
+    data.sourceFile ??= path
+  })
+}
