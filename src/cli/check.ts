@@ -1,0 +1,25 @@
+/**
+ * `policypress check`: report every problem in the content folder.
+ */
+import {check, fixContent} from '../pipeline.js'
+import {formatJson, formatText} from '../report/format.js'
+import type {CliIo} from './io.js'
+
+/** Options of `check`. */
+export interface CheckCommandOptions {
+  content: string
+  format: 'text' | 'json'
+  fix: boolean
+}
+
+/** Run `check`; resolves to the exit code. */
+export async function checkCommand(options: CheckCommandOptions, io: CliIo): Promise<number> {
+  if (options.fix) {
+    for (const {file, ids} of await fixContent({content: options.content})) {
+      io.stderr(`fixed ${file.path}: added ${ids.length} heading id${ids.length === 1 ? '' : 's'} (${ids.join(', ')})`)
+    }
+  }
+  const result = await check({content: options.content})
+  io.stdout(options.format === 'json' ? formatJson(result.files, io.cwd) : formatText(result.files, io.cwd))
+  return result.ok ? 0 : 1
+}

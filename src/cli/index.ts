@@ -1,0 +1,71 @@
+/**
+ * The `policypress` command line. The only module that decides exit codes:
+ * 0 success, 1 content errors, 2 usage or configuration errors, 3 internal errors.
+ */
+import {createRequire} from 'node:module'
+import {Command, CommanderError, Option} from 'commander'
+import {buildCommand} from './build.js'
+import {checkCommand} from './check.js'
+import {processIo, type CliIo} from './io.js'
+
+/** Exit codes. */
+export const exitCodes = {ok: 0, content: 1, usage: 2, internal: 3} as const
+
+const require = createRequire(import.meta.url)
+const {version} = require('../../package.json') as {version: string}
+
+/** Run the CLI with `argv` (as `process.argv`); resolves to the exit code. */
+export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+  let code: number = exitCodes.ok
+  const program = new Command()
+    .name('policypress')
+    .description('Publish a privacy policy written as structured Markdown.')
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run `policypress --help` for usage)')
+    .exitOverride()
+    .configureOutput({writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd())})
+
+  program
+    .command('check')
+    .description('check content for mistakes; exit 1 when there are errors')
+    .option('--content <dir>', 'content folder', 'content')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--fix', 'write missing heading ids into the source', false)
+    .action(async (options) => {
+      code = await checkCommand(options, io)
+    })
+
+  program
+    .command('build')
+    .description('check content, then write the in-app view and the portal to the output folder')
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--out <dir>', 'output folder, replaced as a whole', 'dist')
+    .option('--templates <dir>', 'templates folder (default: the shipped templates)')
+    .option('--json', 'print a JSON report', false)
+    .action(async (options) => {
+      code = await buildCommand(options, io)
+    })
+
+  try {
+    await program.parseAsync(argv)
+    return code
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage
+    }
+    if (error instanceof Error && !isInternal(error)) {
+      io.stderr(`policypress: ${error.message}`)
+      return exitCodes.usage
+    }
+    io.stderr(`policypress: internal error: ${error instanceof Error ? error.message : String(error)}`)
+    io.stderr('This is a bug in policypress; please report it with the command you ran.')
+    if (process.env['POLICYPRESS_DEBUG']) io.stderr(error instanceof Error ? String(error.stack) : '')
+    return exitCodes.internal
+  }
+}
+
+/** Errors thrown by policypress itself for bad options or configuration are plain `Error`s. */
+function isInternal(error: Error): boolean {
+  return error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError || error instanceof SyntaxError
+}

@@ -1,0 +1,41 @@
+/**
+ * Syntax tree → safe HTML. Every piece of author text passes through the sanitizer: Markdown is
+ * untrusted input to HTML.
+ */
+import type {Nodes as MdastNodes, RootContent, PhrasingContent, Root} from 'mdast'
+import type {Root as HastRoot} from 'hast'
+import {toHast} from 'mdast-util-to-hast'
+import {sanitize, defaultSchema, type Schema} from 'hast-util-sanitize'
+import {toHtml} from 'hast-util-to-html'
+import {visit} from 'unist-util-visit'
+
+/** Maps a link `url` as written to the `href` of one output page. */
+export type LinkRewriter = (url: string, fromFile: string) => string
+
+/** What the sanitizer lets through: GitHub's schema, plus `tel:` links. */
+export const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  protocols: {...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel']}
+}
+
+/**
+ * Render mdast nodes to sanitized HTML.
+ *
+ * @param nodes blocks or phrasing content; not mutated.
+ * @param file content-relative path the nodes were written in (links are relative to it).
+ * @param rewrite maps link urls for the page being rendered.
+ */
+export function renderNodes(nodes: Array<RootContent | PhrasingContent>, file: string, rewrite: LinkRewriter): string {
+  const root: Root = {type: 'root', children: structuredClone(nodes) as RootContent[]}
+  visit(root, 'link', (link) => {
+    link.url = rewrite(link.url, link.data?.sourceFile ?? file)
+  })
+  const hast = toHast(root as MdastNodes) as HastRoot
+  const clean = sanitize(hast, sanitizeSchema)
+  return toHtml(clean)
+}
+
+/** Escape text for an HTML text node or a double-quoted attribute. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}

@@ -1,0 +1,56 @@
+/**
+ * Compile Handlebars layouts and partials once; layouts receive precomputed view models.
+ */
+import Handlebars from 'handlebars'
+import {parse as parseYaml} from 'yaml'
+import type {TemplateSources} from '../load/templates.js'
+
+/** Compiled templates, styles and UI labels. */
+export interface Templates {
+  /** Render layout `name` with `view`. */
+  render(name: 'inapp' | 'portal' | 'index', view: object): string
+  /** The CSS of `names` (from `styles/`), joined. */
+  css(...names: string[]): string
+  /** UI labels for `locale`, falling back to `en-US` for missing keys or locales. */
+  labels(locale: string): Record<string, string>
+}
+
+/** Layouts every template set must provide. */
+const requiredLayouts = ['inapp', 'portal', 'index'] as const
+
+/** Compile `sources`. Throws on a template syntax error or a missing layout (a designer's error). */
+export function compileTemplates(sources: TemplateSources): Templates {
+  const handlebars = Handlebars.create()
+  for (const [name, source] of Object.entries(sources.partials)) {
+    handlebars.registerPartial(name, handlebars.compile(source, {strict: false, noEscape: false}))
+  }
+  const layouts = new Map<string, HandlebarsTemplateDelegate>()
+  for (const name of requiredLayouts) {
+    const source = sources.layouts[name]
+    if (source === undefined) throw new Error(`Missing layout \`layouts/${name}.hbs\` in templates`)
+    // Compile eagerly so a syntax error surfaces before anything is rendered.
+    const template = handlebars.compile(source)
+    template({})
+    layouts.set(name, template)
+  }
+  const labels = new Map<string, Record<string, string>>()
+  for (const [locale, source] of Object.entries(sources.labels)) {
+    const data: unknown = parseYaml(source)
+    if (data === null || typeof data !== 'object') throw new Error(`Labels \`labels/${locale}.yaml\` must be a map of key: text`)
+    labels.set(locale, Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)])))
+  }
+  const fallback = labels.get('en-US') ?? {}
+  return {
+    render(name, view) {
+      const layout = layouts.get(name)
+      if (!layout) throw new Error(`Unknown layout ${name}`)
+      return layout(view, {allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false})
+    },
+    css(...names) {
+      return names.map((name) => sources.styles[name] ?? '').join('\n')
+    },
+    labels(locale) {
+      return {...fallback, ...(labels.get(locale) ?? labels.get(locale.split('-')[0] ?? '') ?? {})}
+    }
+  }
+}
