@@ -55,7 +55,7 @@ export function compileContent(source: ContentSource): CompileResult {
       const key = meta.id !== match[1] ? 'id' : 'locale'
       report(file, `Unexpected ${key} \`${meta[key]}\` in \`${path}\`, expected \`${key === 'id' ? match[1] : match[2]}\``, 'frontmatter-mismatch', frontmatter?.keys.get(key))
     }
-    if (!tree.children.some((node) => node.type !== 'yaml')) {
+    if (!cache.get(path)?.children.some((node) => node.type !== 'yaml')) {
       report(file, 'Unexpected empty policy, expected text below the front matter', 'content-empty', {line: 1, column: 1})
     }
     checkHtml(context)

@@ -67,7 +67,7 @@ export function checkFrontmatter(frontmatter: Frontmatter | undefined, file: VFi
       if (data[key] === undefined || data[key] === null) {
         report(file, `Missing \`${key}\` in front matter, expected ${expected}`, 'frontmatter-required', keys.get(key) ?? start)
       } else {
-        report(file, `Unexpected ${key} \`${String(show(data[key]))}\`, expected ${expected}`, ruleId, keys.get(key) ?? start)
+        report(file, `Unexpected value \`${show(data[key])}\` for \`${key}\`, expected ${expected}`, ruleId, keys.get(key) ?? start)
       }
     }
     return undefined

@@ -1,7 +1,7 @@
 /**
  * Link rules: only safe protocols; relative links point at existing content files and existing ids.
  */
-import type {Definition, Link} from 'mdast'
+import type {Link} from 'mdast'
 import {visit} from 'unist-util-visit'
 import {report} from '../messages.js'
 import {resolveContentPath} from '../parse/paths.js'
@@ -53,8 +53,9 @@ export function classifyLink(url: string, from: string): LinkTarget {
  */
 export function checkLinks(context: PolicyContext, anchorsOf: (path: string) => Set<string> | undefined): void {
   visit(context.tree, function (node) {
-    if (node.type !== 'link' && node.type !== 'definition') return
-    const link = node as Link | Definition
+    // Definitions are checked where they are used: reference links are resolved to links before.
+    if (node.type !== 'link') return
+    const link: Link = node
     // Bare links found in text are always external and well-formed.
     if (!link.position) return
     const file = fileOf(context, link)

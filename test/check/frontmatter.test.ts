@@ -1,0 +1,61 @@
+import {test} from 'node:test'
+import assert from 'node:assert/strict'
+import {compile, messages, policy, reasons} from '../helpers.js'
+
+const path = 'privacy/zh-CN/index.md'
+const body = '## 一、总则 {#general}\n\n正文。\n'
+
+// Front matter lines: 1 `---`, 2 id, 3 title, 4 locale, 5 version, 6 updated, 7 effective, 8+ extra keys.
+const cases: Array<[name: string, meta: Record<string, string | null>, expected: string[]]> = [
+  ['valid front matter passes', {}, []],
+  ['an unknown key is reported at its line', {owner: 'legal'}, [`${path}:8:1 error frontmatter-unknown-key`]],
+  ['a malformed date is reported at its key', {updated: '2023-9-20'}, [`${path}:6:1 error frontmatter-date`]],
+  ['an impossible date is reported at its key', {updated: '2023-02-30'}, [`${path}:6:1 error frontmatter-date`]],
+  ['effective before updated is reported at effective', {effective: '2023-09-19'}, [`${path}:7:1 error frontmatter-date-order`]],
+  ['a missing key is reported at the front matter start', {title: null}, [`${path}:1:1 error frontmatter-required`]],
+  ['an id that is not an id is reported at its key', {id: 'Privacy Policy'}, [`${path}:2:1 error frontmatter-id`]],
+  ['a number where text is expected is reported', {version: '2'}, [`${path}:5:1 error frontmatter-type`]],
+  ['an id that does not match the folder is reported', {id: 'terms'}, [`${path}:2:1 error frontmatter-mismatch`]],
+  ['a locale that does not match the folder is reported', {locale: 'en-US'}, [`${path}:4:1 error frontmatter-mismatch`]],
+  ['a summary is allowed', {summary: '新增第三方SDK。'}, []]
+]
+
+for (const [name, meta, expected] of cases) {
+  test(name, () => {
+    assert.deepEqual(messages(compile({[path]: policy(body, meta)})), expected)
+  })
+}
+
+test('a missing front matter is reported at 1:1', () => {
+  assert.deepEqual(messages(compile({[path]: body})), [`${path}:1:1 error frontmatter-missing`])
+})
+
+test('broken YAML is reported at the offending line', () => {
+  const text = '---\nid: privacy\ntitle: [unclosed\nlocale: zh-CN\n---\n\n' + body
+  const found = messages(compile({[path]: text}))
+  assert.equal(found.length, 1)
+  assert.match(found[0] ?? '', /^privacy\/zh-CN\/index\.md:[34]:\d+ error frontmatter-yaml$/)
+})
+
+test('messages say what was found and what was expected', () => {
+  const result = compile({[path]: policy(body, {updated: '2023-02-30', owner: 'x'})})
+  assert.deepEqual(reasons(result).sort(), [
+    'Unexpected key `owner`, expected one of `id`, `title`, `locale`, `version`, `updated`, `effective`, `summary`',
+    'Unexpected value `2023-02-30` for `updated`, expected a date like `2023-09-20`'
+  ])
+})
+
+test('every message carries a hint, a source and a rule id', () => {
+  const result = compile({[path]: policy(body, {updated: 'soon'})})
+  const [message] = result.files.flatMap((file) => file.messages)
+  assert.ok(message)
+  assert.equal(message.source, 'policypress')
+  assert.equal(message.ruleId, 'frontmatter-date')
+  assert.match(String(message.note), /YYYY-MM-DD/)
+})
+
+test('a policy with front matter errors is left out of the model', () => {
+  const result = compile({[path]: policy(body, {effective: 'never'})})
+  assert.equal(result.ok, false)
+  assert.equal(result.project.documents.length, 0)
+})

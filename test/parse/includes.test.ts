@@ -1,0 +1,66 @@
+import {test} from 'node:test'
+import assert from 'node:assert/strict'
+import {compile, messages, policy} from '../helpers.js'
+import {documentText} from '../../src/model/build.js'
+
+const path = 'privacy/zh-CN/index.md'
+const clause = '- 1\\. 为订立合同所必需；\n- 2\\. 为履行法定职责所必需。\n'
+
+test('an included clause appears at every include', () => {
+  const result = compile({
+    [path]: policy('## 一 {#a}\n\n::include{src="clauses/x.md"}\n\n## 二 {#b}\n\n::include{src="clauses/x.md"}\n'),
+    'privacy/zh-CN/clauses/x.md': clause
+  })
+  assert.deepEqual(messages(result), [])
+  const text = documentText(result.project.documents[0]!)
+  assert.equal(text.split('为订立合同所必需').length - 1, 2)
+})
+
+test('a problem inside a clause is reported at the clause file, once', () => {
+  const result = compile({
+    [path]: policy('## 一 {#a}\n\n::include{src="clauses/x.md"}\n\n::include{src="clauses/x.md"}\n'),
+    'privacy/zh-CN/clauses/x.md': '第一行\n\n第三行 <b>粗</b>\n'
+  })
+  assert.deepEqual(messages(result), [
+    'privacy/zh-CN/clauses/x.md:3:5 error no-html',
+    'privacy/zh-CN/clauses/x.md:3:9 error no-html'
+  ])
+})
+
+test('blocks from a clause remember their source file', () => {
+  const result = compile({
+    [path]: policy('## 一 {#a}\n\n::include{src="clauses/x.md"}\n'),
+    'privacy/zh-CN/clauses/x.md': clause
+  })
+  const block = result.project.documents[0]!.sections[0]!.blocks[0]!
+  assert.deepEqual(block.place, {file: 'privacy/zh-CN/clauses/x.md', line: 1, column: 1})
+})
+
+const errorCases: Array<[string, Record<string, string>, string[]]> = [
+  ['a missing clause', {[path]: policy('::include{src="clauses/none.md"}\n')}, [`${path}:10:1 error include-missing`]],
+  ['an include without src', {[path]: policy('::include\n')}, [`${path}:10:1 error include-missing`]],
+  ['an include outside the content folder', {[path]: policy('::include{src="../../../etc/passwd"}\n')}, [`${path}:10:1 error include-outside`]],
+  ['a file including itself', {[path]: policy('::include{src="index.md"}\n')}, [`${path}:10:1 error include-loop`]],
+  [
+    'two clauses including each other',
+    {
+      [path]: policy('::include{src="a.md"}\n'),
+      'privacy/zh-CN/a.md': '::include{src="b.md"}\n',
+      'privacy/zh-CN/b.md': '::include{src="a.md"}\n'
+    },
+    ['privacy/zh-CN/b.md:1:1 error include-loop']
+  ],
+  [
+    'a clause with front matter',
+    {[path]: policy('::include{src="c.md"}\n'), 'privacy/zh-CN/c.md': '---\nid: c\n---\n\n条款\n'},
+    ['privacy/zh-CN/c.md:1:1 error include-frontmatter']
+  ],
+  ['an unknown leaf directive', {[path]: policy('::note{x="1"}\n')}, [`${path}:10:1 error directive-unknown`]],
+  ['an unknown container directive', {[path]: policy(':::warning\n文本\n:::\n')}, [`${path}:10:1 error directive-unknown`]]
+]
+
+for (const [name, files, expected] of errorCases) {
+  test(`${name} is an error at the directive`, () => {
+    assert.deepEqual(messages(compile(files)), expected)
+  })
+}
