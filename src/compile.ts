@@ -44,7 +44,8 @@ export function compileContent(source: ContentSource): CompileResult {
 
   for (const [path, file] of source.files) {
     const match = policyPath.exec(path)
-    if (!match) continue
+    // A file the loader could not read has said why already.
+    if (!match || file.messages.length > 0) continue
     const tree = expandIncludes(path, source, cache)
     if (!tree) continue
     resolveReferences(tree)

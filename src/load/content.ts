@@ -42,7 +42,7 @@ export async function loadContent(root: string): Promise<ContentSource> {
       const target = await fs.realpath(full).catch(() => undefined)
       if (!target || !isInside(realRoot, target)) {
         file.value = ''
-        report(file, 'Unexpected link to a file outside the content folder', 'content-symlink')
+        report(file, 'Unexpected link to a file outside the content folder', 'content-symlink', {line: 1, column: 1})
         files.set(relative, file)
         continue
       }
@@ -82,7 +82,12 @@ function decode(bytes: Buffer, file: VFile): string {
   try {
     return stripBom(new TextDecoder('utf-8', {fatal: true}).decode(bytes))
   } catch {
-    report(file, 'Unexpected bytes that are not UTF-8 text', 'content-encoding')
+    // Point at the first undecodable byte: the lenient decoder puts U+FFFD there.
+    const lenient = new TextDecoder('utf-8').decode(bytes)
+    const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')))
+    const lines = before.split('\n')
+    const place = {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1}
+    report(file, 'Unexpected bytes that are not UTF-8 text', 'content-encoding', place)
     return ''
   }
 }

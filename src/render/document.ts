@@ -18,11 +18,13 @@ export interface BodyOptions {
   rewrite: LinkRewriter
   /** Accessible label of heading permalinks; no permalinks when `undefined`. */
   permalinkLabel?: string | undefined
+  /** Accessible label of the scrollable region around a table (default `Table`). */
+  tableLabel?: string | undefined
 }
 
 /** Render the body of `document`: preamble, then nested `<section>`s with their headings. */
 export function renderBody(document: PolicyDocument, options: BodyOptions): string {
-  const parts = [renderBlocks(document.preamble, document.path, options.rewrite)]
+  const parts = [renderBlocks(document.preamble, document.path, options)]
   for (const section of document.sections) parts.push(renderSection(section, document.path, options))
   return parts.join('')
 }
@@ -51,12 +53,20 @@ function renderSection(section: Section, file: string, options: BodyOptions): st
   return (
     `<section class="section" data-depth="${section.depth}">` +
     `<${tag} id="${id}">${title}${permalink}</${tag}>` +
-    renderBlocks(section.blocks, file, options.rewrite) +
+    renderBlocks(section.blocks, file, options) +
     children +
     '</section>'
   )
 }
 
-function renderBlocks(blocks: Block[], file: string, rewrite: LinkRewriter): string {
-  return blocks.map((block) => renderNodes([block.node], block.place.file ?? file, rewrite)).join('')
+function renderBlocks(blocks: Block[], file: string, options: BodyOptions): string {
+  return blocks
+    .map((block) => {
+      const html = renderNodes([block.node], block.place.file ?? file, options.rewrite)
+      // A wide table scrolls inside a keyboard-reachable region instead of widening the page.
+      if (block.kind !== 'table') return html
+      const label = escapeHtml(options.tableLabel ?? 'Table')
+      return `<div class="table-wrap" role="region" tabindex="0" aria-label="${label}">${html}</div>`
+    })
+    .join('')
 }

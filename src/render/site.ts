@@ -34,7 +34,11 @@ function renderPortalPage(document: PolicyDocument, siblings: PolicyDocument[], 
   const labels = templates.labels(document.locale)
   const view = {
     ...documentView(document, project, labels),
-    bodyHtml: renderBody(document, {rewrite: linkRewriterFor(path, 'portal'), permalinkLabel: labels['permalink'] ?? 'Permalink'}),
+    bodyHtml: renderBody(document, {
+      rewrite: linkRewriterFor(path, 'portal'),
+      permalinkLabel: labels['permalink'] ?? 'Permalink',
+      tableLabel: labels['table']
+    }),
     assets: {css: relativeUrl(path, portalCssPath)},
     home: relativeUrl(path, 'index.html'),
     inAppHref: relativeUrl(path, outputPathOf(document.path, 'app')),
@@ -53,7 +57,7 @@ function renderInAppPage(document: PolicyDocument, project: Project, templates: 
   const labels = templates.labels(document.locale)
   const view = {
     ...documentView(document, project, labels),
-    bodyHtml: renderBody(document, {rewrite: linkRewriterFor(path, 'app')}),
+    bodyHtml: renderBody(document, {rewrite: linkRewriterFor(path, 'app'), tableLabel: labels['table']}),
     css
   }
   return {path, contents: templates.render('inapp', view)}

@@ -15,6 +15,9 @@ export interface Templates {
   labels(locale: string): Record<string, string>
 }
 
+/** Strict: a field the template names but the view lacks is an error, not an empty string. */
+const compileOptions = {strict: true, knownHelpersOnly: true}
+
 /** Layouts every template set must provide. */
 const requiredLayouts = ['inapp', 'portal', 'index'] as const
 
@@ -22,15 +25,17 @@ const requiredLayouts = ['inapp', 'portal', 'index'] as const
 export function compileTemplates(sources: TemplateSources): Templates {
   const handlebars = Handlebars.create()
   for (const [name, source] of Object.entries(sources.partials)) {
-    handlebars.registerPartial(name, handlebars.compile(source, {strict: false, noEscape: false}))
+    handlebars.parse(source)
+    handlebars.registerPartial(name, handlebars.compile(source, compileOptions))
   }
   const layouts = new Map<string, HandlebarsTemplateDelegate>()
   for (const name of requiredLayouts) {
     const source = sources.layouts[name]
     if (source === undefined) throw new Error(`Missing layout \`layouts/${name}.hbs\` in templates`)
     // Compile eagerly so a syntax error surfaces before anything is rendered.
-    const template = handlebars.compile(source)
-    template({})
+    // Parse eagerly: Handlebars compiles lazily, and a designer's typo should fail before any rendering.
+    handlebars.parse(source)
+    const template = handlebars.compile(source, compileOptions)
     layouts.set(name, template)
   }
   const labels = new Map<string, Record<string, string>>()
