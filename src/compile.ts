@@ -1,10 +1,12 @@
 /**
- * Parse, check and model every policy in a content folder. Pure: reads only the given `ContentSource`.
+ * Parse, check and model every policy, list and the vocabulary in a content folder.
+ * Pure: reads only the given `ContentSource`.
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {visit} from 'unist-util-visit'
 import type {ContentSource} from './load/content.js'
-import type {PolicyDocument, Project} from './model/types.js'
+import type {ListKind, PolicyDocument, PolicyList, Project} from './model/types.js'
 import {buildDocument} from './model/build.js'
 import {readFrontmatter} from './parse/frontmatter.js'
 import {expandIncludes, type ParseCache} from './parse/includes.js'
@@ -15,14 +17,19 @@ import {checkHtml} from './check/html.js'
 import {checkLinks} from './check/links.js'
 import {readSiteConfig} from './check/site.js'
 import type {PolicyContext} from './check/context.js'
+import {parseList, type ParsedList} from './lists/parse.js'
+import {crossCheckLists} from './lists/cross-check.js'
+import {readVocabulary, vocabularyPath} from './lists/vocabulary.js'
+import {listKinds} from './lists/fields.js'
 import {hasErrors, report} from './messages.js'
-import {visit} from 'unist-util-visit'
 
 /** Name of the site settings file in the content folder. */
 export const siteConfigPath = 'policypress.yaml'
 
 /** Where policies live: `<document id>/<locale>/index.md`. */
 const policyPath = /^([^/]+)\/([^/]+)\/index\.md$/
+/** Where lists live: `<document id>/<locale>/lists/<kind>.md`. */
+const listPath = /^([^/]+)\/([^/]+)\/lists\/([^/]+)\.md$/
 
 /** The outcome of compiling a content folder. */
 export interface CompileResult {
@@ -34,35 +41,47 @@ export interface CompileResult {
   ok: boolean
 }
 
-/** Compile all policies in `source`. */
+/** Compile all policies and lists in `source`. */
 export function compileContent(source: ContentSource): CompileResult {
   const cache: ParseCache = new Map()
   const contexts: PolicyContext[] = []
   const documents: PolicyDocument[] = []
+  const parsedLists: ParsedList[] = []
   const anchors = new Map<string, Set<string>>()
-  const pending: Array<{context: PolicyContext; meta: ReturnType<typeof checkFrontmatter>}> = []
 
   for (const [path, file] of source.files) {
-    const match = policyPath.exec(path)
     // A file the loader could not read has said why already.
-    if (!match || file.messages.length > 0) continue
+    if (file.messages.length > 0) continue
+    const policy = policyPath.exec(path)
+    const list = listPath.exec(path)
+    if (!policy && !list) continue
     const tree = expandIncludes(path, source, cache)
     if (!tree) continue
     resolveReferences(tree)
     const context: PolicyContext = {path, tree, source}
     const frontmatter = readFrontmatter(tree, file)
-    const meta = checkFrontmatter(frontmatter, file)
-    if (meta && (meta.id !== match[1] || meta.locale !== match[2])) {
-      const key = meta.id !== match[1] ? 'id' : 'locale'
-      report(file, `Unexpected ${key} \`${meta[key]}\` in \`${path}\`, expected \`${key === 'id' ? match[1] : match[2]}\``, 'frontmatter-mismatch', frontmatter?.keys.get(key))
-    }
-    if (!cache.get(path)?.children.some((node) => node.type !== 'yaml')) {
-      report(file, 'Unexpected empty policy, expected text below the front matter', 'content-empty', {line: 1, column: 1})
-    }
     checkHtml(context)
     anchors.set(path, checkHeadings(context))
     contexts.push(context)
-    pending.push({context, meta})
+    if (policy) {
+      const meta = checkFrontmatter(frontmatter, file)
+      if (meta && (meta.id !== policy[1] || meta.locale !== policy[2])) {
+        const key = meta.id !== policy[1] ? 'id' : 'locale'
+        const expected = key === 'id' ? policy[1] : policy[2]
+        report(file, `Unexpected ${key} \`${meta[key]}\` in \`${path}\`, expected \`${expected}\``, 'frontmatter-mismatch', frontmatter?.keys.get(key))
+      }
+      if (!cache.get(path)?.children.some((node) => node.type !== 'yaml')) {
+        report(file, 'Unexpected empty policy, expected text below the front matter', 'content-empty', {line: 1, column: 1})
+      }
+      if (meta) documents.push(buildDocument(meta, path, tree))
+    } else if (list) {
+      const kind = list[3] as ListKind
+      if (!listKinds.includes(kind)) {
+        report(file, `Unexpected list \`${list[3]}.md\`, expected one of ${listKinds.map((k) => `\`${k}.md\``).join(', ')}`, 'list-unknown', {line: 1, column: 1})
+        continue
+      }
+      parsedLists.push(parseList(kind, path, list[1] ?? '', list[2] ?? '', tree, file, frontmatter))
+    }
   }
 
   const anchorsOf = (path: string): Set<string> | undefined => {
@@ -75,14 +94,18 @@ export function compileContent(source: ContentSource): CompileResult {
   }
   for (const context of contexts) checkLinks(context, anchorsOf)
 
-  for (const {context, meta} of pending) {
-    if (meta) documents.push(buildDocument(meta, context.path, context.tree))
+  const vocabulary = readVocabulary(source.files.get(vocabularyPath))
+  const fileOf = (list: PolicyList) => source.files.get(list.path)!
+  for (const group of groupBy(parsedLists, (parsed) => `${parsed.list.documentId}/${parsed.list.locale}`)) {
+    crossCheckLists(group, vocabulary, fileOf)
   }
+
   documents.sort((a, b) => (a.id === b.id ? compare(a.locale, b.locale) : compare(a.id, b.id)))
+  const lists = parsedLists.map((parsed) => parsed.list).sort((a, b) => compare(a.path, b.path))
   const site = readSiteConfig(source.files.get(siteConfigPath), documents[0]?.locale ?? 'en-US')
   const files = [...source.files.values()]
   for (const file of files) dedupeMessages(file)
-  return {project: {site, documents}, files, ok: !hasErrors(files)}
+  return {project: {site, documents, lists, vocabulary}, files, ok: !hasErrors(files)}
 }
 
 function headingIds(tree: Root | undefined): Set<string> {
@@ -93,6 +116,15 @@ function headingIds(tree: Root | undefined): Set<string> {
     })
   }
   return ids
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    groups.set(k, [...(groups.get(k) ?? []), item])
+  }
+  return [...groups.values()]
 }
 
 /** A clause included twice is checked twice; report each problem once. */

@@ -39,7 +39,21 @@ export const ruleHints = {
   'include-frontmatter': 'Included clauses have no front matter; remove the `---` block.',
   'content-empty': 'Add the policy text below the front matter.',
   'content-encoding': 'Save the file as UTF-8.',
-  'content-symlink': 'Replace the link with a real file inside the content folder.'
+  'content-symlink': 'Replace the link with a real file inside the content folder.',
+  'list-unknown': 'List files are named `collection.md`, `sdk.md`, `sharing.md` or `permissions.md` in `<doc>/<locale>/lists/`.',
+  'list-frontmatter': 'A list\'s front matter may only have `title`.',
+  'list-structure': 'Each entry is a `## 名称 {#id}` heading followed by `- 字段: 值` lines, nothing else.',
+  'list-unknown-field': 'Use one of the field names listed in docs/authoring.md for this list.',
+  'list-missing-field': 'Add the field as a `- 字段: 值` line under the entry heading.',
+  'list-duplicate-field': 'Write each field once; put several values on one line, separated by `、` or `,`.',
+  'list-empty-field': 'Write a value after the colon, or remove the optional field.',
+  'list-yes-no': 'Write `是` or `否` (or `yes` / `no`).',
+  'list-platform': 'Platforms are Android, iOS, HarmonyOS, Web, Windows or macOS, separated by `、` or `,`.',
+  'list-url': 'Write a full `https://` (or `http://`) address.',
+  'list-unknown-data': 'Use an id defined in `content/vocabulary.yaml`, or add it there.',
+  'list-unknown-permission': 'Use the id of an entry of this document\'s permissions list (`lists/permissions.md`), or add it there.',
+  'list-sensitive-purpose': 'Add an entry for this information type to the collection list (`lists/collection.md`) stating its purpose.',
+  'vocabulary-invalid': 'Each entry is `id:` with a name per locale (`zh-CN: 手机号码`) and `sensitive: true` or `false`.'
 } as const
 
 /** Known rule ids. */

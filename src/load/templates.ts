@@ -11,6 +11,8 @@ export interface TemplateSources {
   partials: Record<string, string>
   styles: Record<string, string>
   labels: Record<string, string>
+  /** Scripts the portal serves from `assets/` (progressive enhancement only). */
+  scripts: Record<string, string>
 }
 
 /** The templates shipped with policypress. */
@@ -22,13 +24,15 @@ export async function loadTemplates(dir: string = defaultTemplatesDir): Promise<
     layouts: await readFolder(dir, 'layouts', '.hbs'),
     partials: await readFolder(dir, 'partials', '.hbs'),
     styles: await readFolder(dir, 'styles', '.css'),
-    labels: await readFolder(dir, 'labels', '.yaml')
+    labels: await readFolder(dir, 'labels', '.yaml'),
+    scripts: await readFolder(dir, 'scripts', '.js', true)
   }
 }
 
-async function readFolder(dir: string, folder: string, extension: string): Promise<Record<string, string>> {
+async function readFolder(dir: string, folder: string, extension: string, optional = false): Promise<Record<string, string>> {
   const full = path.join(dir, folder)
   const names = await fs.readdir(full).catch(() => {
+    if (optional) return [] as string[]
     throw new Error(`Templates folder \`${full}\` not found; pass an existing folder with --templates`)
   })
   const result: Record<string, string> = {}

@@ -86,6 +86,10 @@ export interface Project {
   site: SiteConfig
   /** Documents sorted by id, then locale. */
   documents: PolicyDocument[]
+  /** Lists sorted by path. */
+  lists: PolicyList[]
+  /** The personal-information vocabulary, sorted by id. */
+  vocabulary: DataType[]
 }
 
 /** The expanded syntax tree of a policy file with includes resolved. */
@@ -93,4 +97,99 @@ export interface ParsedPolicy {
   /** Content-relative path. */
   path: string
   tree: Root
+}
+
+/** The four lists a Chinese privacy policy comes with. */
+export type ListKind = 'sdk' | 'sharing' | 'collection' | 'permissions'
+
+/** A personal-information type of the shared vocabulary (设备信息, 人脸信息 …). */
+export interface DataType {
+  /** Stable id list entries refer to (`face`). */
+  id: string
+  /** Display name per locale. */
+  names: Record<string, string>
+  /** 敏感个人信息 under PIPL article 28. */
+  sensitive: boolean
+  place: SourcePlace
+}
+
+/** Fields shared by every list entry. */
+interface EntryBase {
+  /** Stable id from the entry heading's `{#id}`. */
+  id: string
+  /** The entry heading's text: SDK name, recipient, information type or permission name. */
+  name: string
+  place: SourcePlace
+}
+
+/** One third-party SDK (第三方SDK目录). */
+export interface SdkEntry extends EntryBase {
+  kind: 'sdk'
+  provider: string
+  purpose: string
+  scenario: string
+  /** Vocabulary ids of the personal information the SDK collects. */
+  data: string[]
+  method: string
+  /** Permission ids from the permissions list. */
+  permissions: string[]
+  platforms: string[]
+  policyUrl: string
+  notes?: string | undefined
+}
+
+/** One recipient of shared personal information (第三方数据合作清单). */
+export interface SharingEntry extends EntryBase {
+  kind: 'sharing'
+  cooperation: string
+  purpose: string
+  scenario: string
+  data: string[]
+  method: string
+  /** Privacy-policy URL or other contact. */
+  contact: string
+  notes?: string | undefined
+}
+
+/** One type of personal information collected (个人信息收集清单). */
+export interface CollectionEntry extends EntryBase {
+  kind: 'collection'
+  /** Vocabulary id. */
+  dataType: string
+  purpose: string
+  scenario: string
+  /** Whether the basic (browse-only) mode needs it. */
+  basicMode: boolean
+  notes?: string | undefined
+}
+
+/** One system permission (权限列表). */
+export interface PermissionEntry extends EntryBase {
+  kind: 'permissions'
+  android?: string | undefined
+  ios?: string | undefined
+  scenario: string
+  purpose: string
+  /** Asked for only when the feature is first used. */
+  askedBeforeUse: boolean
+  /** Can be turned off in system settings. */
+  canDisable: boolean
+  refusalEffect: string
+}
+
+/** Any list entry. */
+export type ListEntry = SdkEntry | SharingEntry | CollectionEntry | PermissionEntry
+
+/** A list of one kind for one document and locale. */
+export interface PolicyList {
+  kind: ListKind
+  /** Document id the list belongs to. */
+  documentId: string
+  locale: string
+  title: string
+  /** Content-relative path (`privacy/zh-CN/lists/sdk.md`). */
+  path: string
+  /** Blocks before the first entry. */
+  intro: Block[]
+  entries: ListEntry[]
 }

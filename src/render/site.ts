@@ -5,6 +5,7 @@ import type {PolicyDocument, Project} from '../model/types.js'
 import type {Templates} from './templates.js'
 import {renderBody, tableOfContents} from './document.js'
 import {linkRewriterFor, outputPathOf, relativeUrl} from './paths.js'
+import {renderLists} from './lists.js'
 
 /** One file of the build output. */
 export interface OutputFile {
@@ -18,13 +19,15 @@ export const portalCssPath = 'assets/portal.css'
 
 /** Render every output file of `project`, sorted by path. Same input, same bytes. */
 export function renderSite(project: Project, templates: Templates): OutputFile[] {
-  const files: OutputFile[] = [{path: portalCssPath, contents: templates.css('base', 'portal')}]
+  const portalCss = templates.css('base', 'portal', 'lists')
   const inAppCss = templates.css('base', 'inapp')
+  const files: OutputFile[] = [{path: portalCssPath, contents: portalCss}]
   for (const document of project.documents) {
     const siblings = project.documents.filter((other) => other.id === document.id)
     files.push(renderPortalPage(document, siblings, project, templates))
     files.push(renderInAppPage(document, project, templates, inAppCss))
   }
+  files.push(...renderLists(project, templates, {portal: portalCss, inApp: templates.css('base', 'inapp', 'lists')}))
   files.push(renderIndex(project, templates))
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

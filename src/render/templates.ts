@@ -5,21 +5,26 @@ import Handlebars from 'handlebars'
 import {parse as parseYaml} from 'yaml'
 import type {TemplateSources} from '../load/templates.js'
 
+/** The layouts a template set provides. */
+export type LayoutName = 'inapp' | 'portal' | 'index' | 'list' | 'list-inapp'
+
 /** Compiled templates, styles and UI labels. */
 export interface Templates {
   /** Render layout `name` with `view`. */
-  render(name: 'inapp' | 'portal' | 'index', view: object): string
+  render(name: LayoutName, view: object): string
   /** The CSS of `names` (from `styles/`), joined. */
   css(...names: string[]): string
   /** UI labels for `locale`, falling back to `en-US` for missing keys or locales. */
   labels(locale: string): Record<string, string>
+  /** The script `name` (from `scripts/`), or `undefined`. */
+  script(name: string): string | undefined
 }
 
 /** Strict: a field the template names but the view lacks is an error, not an empty string. */
 const compileOptions = {strict: true, knownHelpersOnly: true}
 
 /** Layouts every template set must provide. */
-const requiredLayouts = ['inapp', 'portal', 'index'] as const
+const requiredLayouts: LayoutName[] = ['inapp', 'portal', 'index']
 
 /** Compile `sources`. Throws on a template syntax error or a missing layout (a designer's error). */
 export function compileTemplates(sources: TemplateSources): Templates {
@@ -30,8 +35,9 @@ export function compileTemplates(sources: TemplateSources): Templates {
   }
   const layouts = new Map<string, HandlebarsTemplateDelegate>()
   for (const name of requiredLayouts) {
-    const source = sources.layouts[name]
-    if (source === undefined) throw new Error(`Missing layout \`layouts/${name}.hbs\` in templates`)
+    if (sources.layouts[name] === undefined) throw new Error(`Missing layout \`layouts/${name}.hbs\` in templates`)
+  }
+  for (const [name, source] of Object.entries(sources.layouts)) {
     // Compile eagerly so a syntax error surfaces before anything is rendered.
     // Parse eagerly: Handlebars compiles lazily, and a designer's typo should fail before any rendering.
     handlebars.parse(source)
@@ -48,11 +54,14 @@ export function compileTemplates(sources: TemplateSources): Templates {
   return {
     render(name, view) {
       const layout = layouts.get(name)
-      if (!layout) throw new Error(`Unknown layout ${name}`)
+      if (!layout) throw new Error(`Missing layout \`layouts/${name}.hbs\` in templates`)
       return layout(view, {allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false})
     },
     css(...names) {
       return names.map((name) => sources.styles[name] ?? '').join('\n')
+    },
+    script(name) {
+      return sources.scripts[name]
     },
     labels(locale) {
       return {...fallback, ...(labels.get(locale) ?? labels.get(locale.split('-')[0] ?? '') ?? {})}
