@@ -53,6 +53,11 @@ export const ruleHints = {
   'list-unknown-data': 'Use an id defined in `content/vocabulary.yaml`, or add it there.',
   'list-unknown-permission': 'Use the id of an entry of this document\'s permissions list (`lists/permissions.md`), or add it there.',
   'list-sensitive-purpose': 'Add an entry for this information type to the collection list (`lists/collection.md`) stating its purpose.',
+  'archive-edited': 'Published versions are legal records: restore the file (e.g. `git checkout -- <file>`) and publish your change as a new version.',
+  'archive-added': 'Remove the file from the archive (it was not published); change the working copy in content/ and publish a new version.',
+  'archive-deleted': 'Restore the deleted file (e.g. `git checkout -- <file>`); published versions are never removed.',
+  'archive-lock': 'Restore `archive/lock.json` from version control; it records what was published and must not be edited by hand.',
+  'publish-invalid': 'Fix the content first (`policypress check`), then publish again.',
   'vocabulary-invalid': 'Each entry is `id:` with a name per locale (`zh-CN: 手机号码`) and `sensitive: true` or `false`.'
 } as const
 

@@ -11,11 +11,15 @@ import {compileTemplates} from './render/templates.js'
 import {renderSite, type OutputFile} from './render/site.js'
 import {writeOutput} from './write/atomic.js'
 import {applyHeadingIds, planHeadingIds} from './fix/heading-ids.js'
+import {readArchive, type Archive} from './versions/archive.js'
+import {defaultArchive} from './versions/publish.js'
 
 /** Options shared by `check` and `build`. */
 export interface PipelineOptions {
   /** Content folder (default `content`). */
   content?: string | undefined
+  /** Archive of published versions (default: `archive` beside the content folder). */
+  archive?: string | undefined
 }
 
 /** Options of `build`. */
@@ -27,14 +31,23 @@ export interface BuildOptions extends PipelineOptions {
 }
 
 /** What `build` did. */
-export interface BuildResult extends CompileResult {
+export interface BuildResult extends CheckResult {
   /** Files written, relative to the output folder; empty when the content has errors. */
   written: OutputFile[]
 }
 
-/** Load, parse and check the content folder. */
-export async function check(options: PipelineOptions = {}): Promise<CompileResult> {
-  return compileContent(await loadContent(options.content ?? 'content'))
+/** What `check` found: the content's problems and the archive's. */
+export interface CheckResult extends CompileResult {
+  /** The verified archive of published versions. */
+  archive: Archive
+}
+
+/** Load, parse and check the content folder, and verify the archive of published versions. */
+export async function check(options: PipelineOptions = {}): Promise<CheckResult> {
+  const content = options.content ?? 'content'
+  const archive = await readArchive(defaultArchive(content, options.archive))
+  const result = compileContent(await loadContent(content))
+  return {...result, archive, files: [...archive.files, ...result.files], ok: result.ok && archive.ok}
 }
 
 /** Check, render and write the output folder; writes nothing when the content has errors. */
@@ -45,7 +58,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw new Error(`The output folder \`${out}\` and the content folder \`${content}\` must not contain each other`)
   }
   const templates = compileTemplates(await loadTemplates(options.templates))
-  const result = compileContent(await loadContent(content))
+  const result = await check({...options, content})
   if (!result.ok) return {...result, written: []}
   const files = renderSite(result.project, templates)
   await writeOutput(out, files)

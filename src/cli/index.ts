@@ -6,6 +6,7 @@ import {createRequire} from 'node:module'
 import {Command, CommanderError, Option} from 'commander'
 import {buildCommand} from './build.js'
 import {checkCommand} from './check.js'
+import {publishCommand} from './publish.js'
 import {processIo, type CliIo} from './io.js'
 
 /** Exit codes. */
@@ -24,6 +25,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run `policypress --help` for usage)')
     .exitOverride()
+    .enablePositionalOptions()
     .configureOutput({writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd())})
 
   program
@@ -31,6 +33,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .description('check content for mistakes; exit 1 when there are errors')
     .option('--content <dir>', 'content folder', 'content')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
     .option('--fix', 'write missing heading ids into the source', false)
     .action(async (options) => {
       code = await checkCommand(options, io)
@@ -41,10 +44,23 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .description('check content, then write the in-app view and the portal to the output folder')
     .option('--content <dir>', 'content folder', 'content')
     .option('--out <dir>', 'output folder, replaced as a whole', 'dist')
+    .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
     .option('--templates <dir>', 'templates folder (default: the shipped templates)')
     .option('--json', 'print a JSON report', false)
     .action(async (options) => {
       code = await buildCommand(options, io)
+    })
+
+  program
+    .command('publish')
+    .description('freeze the working copy of a document into the archive as a new version')
+    .argument('<doc>', 'document id, e.g. privacy')
+    .option('--version <version>', 'the version you expect to publish (must match the front matter)')
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
+    .option('--json', 'print a JSON report', false)
+    .action(async (document, options) => {
+      code = await publishCommand(document, options, io)
     })
 
   try {

@@ -88,3 +88,24 @@ test('--version prints the version and --help the commands', () => {
   assert.match(help.stdout, /check \[options\]/)
   assert.match(help.stdout, /build \[options\]/)
 })
+
+test('check and build refuse a tampered archive and name the file', () => {
+  const dir = workspace('multilocale')
+  assert.equal(policypress(['publish', 'privacy'], dir).code, 0)
+  fs.appendFileSync(path.join(dir, 'archive/privacy/2024-01-10/privacy/zh-CN/index.md'), '改动')
+  const checked = policypress(['check'], dir)
+  assert.equal(checked.code, 1)
+  assert.match(checked.stdout, /archive\/privacy\/2024-01-10\/privacy\/zh-CN\/index\.md:1:1 {2}error {2}Published file was changed after publishing/)
+  const built = policypress(['build'], dir)
+  assert.equal(built.code, 1)
+  assert.equal(fs.existsSync(path.join(dir, 'dist')), false)
+})
+
+test('publish refuses to overwrite and says why, with exit 2', () => {
+  const dir = workspace('multilocale')
+  assert.equal(policypress(['publish', 'privacy', '--version', '2024-01-10'], dir).code, 0)
+  fs.appendFileSync(path.join(dir, 'content/privacy/zh-CN/index.md'), '\n新增。\n')
+  const again = policypress(['publish', 'privacy'], dir)
+  assert.equal(again.code, 2)
+  assert.match(again.stderr, /already published; published versions never change/)
+})
