@@ -38,7 +38,6 @@ export function compileTemplates(sources: TemplateSources): Templates {
     if (sources.layouts[name] === undefined) throw new Error(`Missing layout \`layouts/${name}.hbs\` in templates`)
   }
   for (const [name, source] of Object.entries(sources.layouts)) {
-    // Compile eagerly so a syntax error surfaces before anything is rendered.
     // Parse eagerly: Handlebars compiles lazily, and a designer's typo should fail before any rendering.
     handlebars.parse(source)
     const template = handlebars.compile(source, compileOptions)
