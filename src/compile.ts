@@ -73,7 +73,10 @@ export function compileContent(source: ContentSource): CompileResult {
       if (!cache.get(path)?.children.some((node) => node.type !== 'yaml')) {
         report(file, 'Unexpected empty policy, expected text below the front matter', 'content-empty', {line: 1, column: 1})
       }
-      if (meta) documents.push(buildDocument(meta, path, tree))
+      if (meta) {
+        const places = Object.fromEntries([...(frontmatter?.keys ?? [])].map(([key, point]) => [key, {file: path, line: point.line, column: point.column}]))
+        documents.push(buildDocument(meta, path, tree, places))
+      }
     } else if (list) {
       const kind = list[3] as ListKind
       if (!listKinds.includes(kind)) {

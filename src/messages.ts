@@ -58,6 +58,7 @@ export const ruleHints = {
   'archive-deleted': 'Restore the deleted file (e.g. `git checkout -- <file>`); published versions are never removed.',
   'archive-lock': 'Restore `archive/lock.json` from version control; it records what was published and must not be edited by hand.',
   'publish-invalid': 'Fix the content first (`policypress check`), then publish again.',
+  'notice-period': 'A material change needs notice: set `effective` at least `noticeDays` (policypress.yaml, default 7) after `updated`, or, if the change is not material, set `material: false` with a `materialReason`.',
   'vocabulary-invalid': 'Each entry is `id:` with a name per locale (`zh-CN: 手机号码`) and `sensitive: true` or `false`.'
 } as const
 

@@ -12,7 +12,12 @@ import {renderSite, type OutputFile} from './render/site.js'
 import {writeOutput} from './write/atomic.js'
 import {applyHeadingIds, planHeadingIds} from './fix/heading-ids.js'
 import {readArchive, type Archive} from './versions/archive.js'
-import {defaultArchive} from './versions/publish.js'
+import {defaultArchive, freeze, sameFiles} from './versions/publish.js'
+import {loadPublished, loadReleases} from './versions/releases.js'
+import {buildHistories} from './changes/history.js'
+import {checkNoticePeriod} from './changes/notice-period.js'
+import {hasErrors} from './messages.js'
+import type {ContentSource} from './load/content.js'
 
 /** Options shared by `check` and `build`. */
 export interface PipelineOptions {
@@ -28,6 +33,8 @@ export interface BuildOptions extends PipelineOptions {
   out?: string | undefined
   /** Templates folder (default: the shipped `templates/`). */
   templates?: string | undefined
+  /** Leave out draft pages (the working copy when it differs from the latest published version). */
+  drafts?: boolean | undefined
 }
 
 /** What `build` did. */
@@ -38,16 +45,40 @@ export interface BuildResult extends CheckResult {
 
 /** What `check` found: the content's problems and the archive's. */
 export interface CheckResult extends CompileResult {
+  /** The content as loaded. */
+  source: ContentSource
   /** The verified archive of published versions. */
   archive: Archive
 }
 
-/** Load, parse and check the content folder, and verify the archive of published versions. */
+/**
+ * Load, parse and check the content folder, verify the archive of published versions, and check the
+ * working copy's notice period against the latest published version.
+ */
 export async function check(options: PipelineOptions = {}): Promise<CheckResult> {
   const content = options.content ?? 'content'
   const archive = await readArchive(defaultArchive(content, options.archive))
-  const result = compileContent(await loadContent(content))
-  return {...result, archive, files: [...archive.files, ...result.files], ok: result.ok && archive.ok}
+  const source = await loadContent(content)
+  const result = compileContent(source)
+  if (archive.ok && result.ok) await checkAgainstPublished(archive, source, result)
+  const files = [...archive.files, ...result.files]
+  return {...result, source, archive, files, ok: archive.ok && !hasErrors(result.files)}
+}
+
+/** Compare each document with its latest published version: the notice period of material changes. */
+async function checkAgainstPublished(archive: Archive, source: ContentSource, result: CompileResult): Promise<void> {
+  const ids = new Set(result.project.documents.map((document) => document.id))
+  for (const id of ids) {
+    const latest = archive.lock.versions.filter((entry) => entry.document === id).at(-1)
+    if (!latest || sameFiles(latest, await freeze(source, id))) continue
+    const published = await loadPublished(archive, latest)
+    const draft = {document: id, version: '', status: 'draft' as const, project: result.project}
+    for (const history of buildHistories([[published, draft]], result.project.site)) {
+      const change = history.changes[0]
+      const file = change && source.files.get(change.to.document.path)
+      if (change && file) checkNoticePeriod(change, result.project.site, file)
+    }
+  }
 }
 
 /** Check, render and write the output folder; writes nothing when the content has errors. */
@@ -60,7 +91,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const templates = compileTemplates(await loadTemplates(options.templates))
   const result = await check({...options, content})
   if (!result.ok) return {...result, written: []}
-  const files = renderSite(result.project, templates)
+  const loaded = await loadReleases(result.archive, {source: result.source, project: result.project})
+  // Production builds can leave drafts out; with nothing published, the working copy is all there is.
+  const releases = options.drafts === false
+    ? loaded.map((history) => (history.some((r) => r.status === 'published') ? history.filter((r) => r.status !== 'draft') : history))
+    : loaded
+  const model = {site: result.project.site, histories: buildHistories(releases, result.project.site)}
+  const files = renderSite(model, templates)
   await writeOutput(out, files)
   return {...result, written: files}
 }

@@ -22,7 +22,10 @@ export const policyMetaSchema = z.strictObject({
   version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._-]*$/),
   updated: isoDate,
   effective: isoDate,
-  summary: z.string().trim().min(1).optional()
+  summary: z.string().trim().min(1).optional(),
+  material: z.boolean().optional(),
+  materialReason: z.string().trim().min(1).optional(),
+  editorial: z.array(z.string().regex(idPattern)).optional()
 })
 
 /** What each key should hold, for messages. */
@@ -33,7 +36,10 @@ const expectations: Record<string, [string, RuleId]> = {
   version: ['a version like `2023-09-20`', 'frontmatter-type'],
   updated: ['a date like `2023-09-20`', 'frontmatter-date'],
   effective: ['a date like `2023-09-27`', 'frontmatter-date'],
-  summary: ['one line of text', 'frontmatter-type']
+  summary: ['one line of text', 'frontmatter-type'],
+  material: ['`true` or `false`', 'frontmatter-type'],
+  materialReason: ['one line of text saying why', 'frontmatter-type'],
+  editorial: ['a list of section ids like `[collection-1]`', 'frontmatter-type']
 }
 
 /**
@@ -73,6 +79,9 @@ export function checkFrontmatter(frontmatter: Frontmatter | undefined, file: VFi
     return undefined
   }
   const meta = result.data
+  if (meta.material !== undefined && meta.materialReason === undefined) {
+    report(file, 'Missing `materialReason`: overriding `material` needs a reason, which is recorded', 'frontmatter-required', keys.get('material') ?? start)
+  }
   if (meta.effective < meta.updated) {
     report(
       file,

@@ -2,22 +2,30 @@
  * Site settings from `content/policypress.yaml`.
  */
 import type {VFile} from 'vfile'
-import {parseDocument, isMap, isScalar} from 'yaml'
+import {parseDocument, isMap, isScalar, isSeq, type Node as YamlNode, type Pair} from 'yaml'
 import {location} from 'vfile-location'
 import type {SiteConfig} from '../model/types.js'
+import {isValidId} from '../model/ids.js'
 import {report} from '../messages.js'
 
 /** Keys of `policypress.yaml` and what they hold. */
 const siteKeys: Record<string, string> = {
   title: 'the portal name shown on every page',
-  locale: 'the locale of the portal index page, e.g. `zh-CN`'
+  locale: 'the locale of the portal index page, e.g. `zh-CN`',
+  url: 'the public `https://` address of the portal',
+  noticeDays: 'a whole number of days, e.g. `7`',
+  material: 'a map with `sections:` listing section ids'
 }
+
+/** Default notice period for material changes, in days (the seed policy's own). */
+export const defaultNoticeDays = 7
 
 /** Read the site settings, reporting problems on `file`; missing settings fall back to defaults. */
 export function readSiteConfig(file: VFile | undefined, fallbackLocale: string): SiteConfig {
-  const site: SiteConfig = {title: 'Privacy', locale: fallbackLocale}
+  const site: SiteConfig = {title: 'Privacy', locale: fallbackLocale, noticeDays: defaultNoticeDays, materialSections: []}
   if (!file) return site
   const place = location(file)
+  const pointOf = (node: YamlNode | null | undefined) => (node?.range ? place.toPoint(node.range[0]) : undefined) ?? {line: 1, column: 1}
   const document = parseDocument(String(file.value), {prettyErrors: false})
   for (const error of document.errors) {
     report(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, 'config-invalid', place.toPoint(error.pos[0]))
@@ -27,16 +35,40 @@ export function readSiteConfig(file: VFile | undefined, fallbackLocale: string):
     report(file, 'Unexpected settings that are not `key: value` lines', 'config-invalid', {line: 1, column: 1})
     return site
   }
-  for (const pair of document.contents.items) {
+  for (const pair of document.contents.items as Pair[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
-    const at = isScalar(pair.key) && pair.key.range ? place.toPoint(pair.key.range[0]) : {line: 1, column: 1}
+    const at = pointOf(pair.key as YamlNode)
     const value = isScalar(pair.value) ? pair.value.value : undefined
-    if (!(key in siteKeys)) {
-      report(file, `Unexpected key \`${key}\`, expected one of ${Object.keys(siteKeys).map((k) => `\`${k}\``).join(', ')}`, 'config-invalid', at)
-    } else if (typeof value !== 'string' || value.trim() === '') {
-      report(file, `Unexpected value for \`${key}\`, expected ${siteKeys[key]}`, 'config-invalid', at)
-    } else if (key === 'title' || key === 'locale') {
-      site[key] = value.trim()
+    const bad = () => report(file, `Unexpected value for \`${key}\`, expected ${siteKeys[key]}`, 'config-invalid', at)
+    switch (key) {
+      case 'title':
+      case 'locale':
+        if (typeof value === 'string' && value.trim() !== '') site[key] = value.trim()
+        else bad()
+        break
+      case 'url':
+        if (typeof value === 'string' && /^https?:\/\/[^\s/]+\.[^\s]+$/.test(value)) site.url = value.endsWith('/') ? value : `${value}/`
+        else bad()
+        break
+      case 'noticeDays':
+        if (typeof value === 'number' && Number.isInteger(value) && value >= 0) site.noticeDays = value
+        else bad()
+        break
+      case 'material': {
+        const sections = isMap(pair.value) ? pair.value.get('sections', true) : undefined
+        if (!isSeq(sections) || (isMap(pair.value) && pair.value.items.length !== 1)) {
+          bad()
+          break
+        }
+        for (const item of sections.items) {
+          const id = isScalar(item) ? String(item.value) : ''
+          if (isValidId(id)) site.materialSections.push(id)
+          else report(file, `Unexpected section id \`${id}\` in \`material.sections\``, 'config-invalid', pointOf(item as YamlNode))
+        }
+        break
+      }
+      default:
+        report(file, `Unexpected key \`${key}\`, expected one of ${Object.keys(siteKeys).map((k) => `\`${k}\``).join(', ')}`, 'config-invalid', at)
     }
   }
   return site

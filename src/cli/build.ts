@@ -11,6 +11,7 @@ export interface BuildCommandOptions {
   content: string
   out: string
   templates?: string | undefined
+  drafts: boolean
   json: boolean
 }
 

@@ -46,6 +46,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .option('--out <dir>', 'output folder, replaced as a whole', 'dist')
     .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
     .option('--templates <dir>', 'templates folder (default: the shipped templates)')
+    .option('--no-drafts', 'leave out draft pages of unpublished changes (for production)')
     .option('--json', 'print a JSON report', false)
     .action(async (options) => {
       code = await buildCommand(options, io)
@@ -61,6 +62,17 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .option('--json', 'print a JSON report', false)
     .action(async (document, options) => {
       code = await publishCommand(document, options, io)
+    })
+
+  program
+    .command('diff')
+    .description('compare two versions of a policy (Markdown files) and print the changes; exit 0')
+    .argument('<old>', 'the older version')
+    .argument('<new>', 'the newer version')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'html']).default('text'))
+    .action(async (oldPath: string, newPath: string, options) => {
+      const {diffCommand} = await import('./diff.js')
+      code = await diffCommand(oldPath, newPath, options, io)
     })
 
   try {

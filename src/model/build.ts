@@ -12,8 +12,13 @@ import {plainText} from './plain-text.js'
  * Headings without a valid id get a positional one (`section-3`) so a model can always be built; the
  * check stage has reported them as errors already, so such a model is never published.
  */
-export function buildDocument(meta: PolicyMeta, path: string, tree: Root): PolicyDocument {
-  const document: PolicyDocument = {...meta, path, preamble: [], sections: []}
+export function buildDocument(
+  meta: PolicyMeta,
+  path: string,
+  tree: Root,
+  metaPlaces: Record<string, SourcePlace> = {}
+): PolicyDocument {
+  const document: PolicyDocument = {...meta, path, preamble: [], sections: [], metaPlaces}
   const stack: Section[] = []
   let anonymous = 0
   for (const node of tree.children) {

@@ -31,6 +31,12 @@ export interface PolicyMeta {
   effective: string
   /** Optional short human summary of this version's changes. */
   summary?: string | undefined
+  /** The author's override of the material-change rules (with `materialReason`). */
+  material?: boolean | undefined
+  /** Why the author overrode the rules; recorded in the change summary. */
+  materialReason?: string | undefined
+  /** Sections whose changes in this version are editorial wording only. */
+  editorial?: string[] | undefined
 }
 
 /** One block of policy text (paragraph, list, table, quote …) with its syntax tree. */
@@ -71,6 +77,8 @@ export interface PolicyDocument extends PolicyMeta {
   preamble: Block[]
   /** Top-level sections (chapters). */
   sections: Section[]
+  /** Where each front matter key is, for messages about the metadata. */
+  metaPlaces: Record<string, SourcePlace>
 }
 
 /** Site-wide settings from `content/policypress.yaml`. */
@@ -79,6 +87,12 @@ export interface SiteConfig {
   title: string
   /** Locale of the portal index page. */
   locale: string
+  /** Public address of the portal (`https://privacy.example.com/`), for absolute links in summaries and feeds. */
+  url?: string | undefined
+  /** Minimum days between 更新日期 and 生效日期 of a material change (default 7). */
+  noticeDays: number
+  /** Sections (with everything below them) whose substantive changes are material. */
+  materialSections: string[]
 }
 
 /** Everything the content directory holds, as models. */

@@ -19,40 +19,50 @@ export function listSchemaPath(kind: PolicyList['kind']): string {
 export const listFilterScriptPath = 'assets/list-filter.js'
 
 /** The data file of `list` (`json` or `csv`) in the output, beside its portal page. */
-export function listDataPath(list: PolicyList, extension: 'json' | 'csv'): string {
-  return outputPathOf(list.path, 'portal').replace(/\.html$/, `.${extension}`)
+export function listDataPath(list: PolicyList, extension: 'json' | 'csv', segment?: string): string {
+  return outputPathOf(list.path, 'portal', segment).replace(/\.html$/, `.${extension}`)
 }
 
-/** Every file the lists produce: pages, JSON, CSV, schemas and the filter script. */
-export function renderLists(project: Project, templates: Templates, css: {portal: string; inApp: string}): OutputFile[] {
-  if (project.lists.length === 0) return []
-  const files: OutputFile[] = []
-  for (const kind of listKinds) {
-    files.push({path: listSchemaPath(kind), contents: json(listJsonSchemaDocument(kind, listSchemaPath(kind)))})
-  }
+/** The files every build with lists carries: JSON Schemas and the filter script. */
+export function listSharedFiles(templates: Templates): OutputFile[] {
+  const files: OutputFile[] = listKinds.map((kind) => ({path: listSchemaPath(kind), contents: json(listJsonSchemaDocument(kind, listSchemaPath(kind)))}))
   const script = templates.script('list-filter')
   if (script !== undefined) files.push({path: listFilterScriptPath, contents: script})
-  for (const list of project.lists) {
-    const document = project.documents.find((d) => d.id === list.documentId && d.locale === list.locale)
-    files.push({path: listDataPath(list, 'json'), contents: json(listToJson(list, project.vocabulary, project.lists, document))})
-    files.push({path: listDataPath(list, 'csv'), contents: listToCsv(list, project.vocabulary, project.lists)})
-    files.push(renderListPage(list, document, project, templates, 'portal', css.portal))
-    files.push(renderListPage(list, document, project, templates, 'app', css.inApp))
-  }
   return files
 }
 
-function renderListPage(
-  list: PolicyList,
-  document: PolicyDocument | undefined,
-  project: Project,
-  templates: Templates,
-  variant: Variant,
-  css: string
-): OutputFile {
-  const path = outputPathOf(list.path, variant)
+/** Everything one list produces for one release: portal page, JSON, CSV and, when current, the in-app page. */
+export interface ListRender {
+  list: PolicyList
+  /** The release's project (its vocabulary and other lists resolve names). */
+  project: Project
+  /** The policy of the same document, locale and release. */
+  document: PolicyDocument | undefined
+  templates: Templates
+  css: {portal: string; inApp: string}
+  /** Folder of the release below `<doc>/<locale>/`; none for the current one. */
+  segment?: string | undefined
+  /** Also write the in-app page (current release only). */
+  inApp: boolean
+}
+
+/** Render one list of one release. */
+export function renderList(options: ListRender): OutputFile[] {
+  const {list, project, document, segment} = options
+  const files: OutputFile[] = [
+    {path: listDataPath(list, 'json', segment), contents: json(listToJson(list, project.vocabulary, project.lists, document))},
+    {path: listDataPath(list, 'csv', segment), contents: listToCsv(list, project.vocabulary, project.lists)},
+    renderListPage(options, 'portal')
+  ]
+  if (options.inApp) files.push(renderListPage(options, 'app'))
+  return files
+}
+
+function renderListPage(options: ListRender, variant: Variant): OutputFile {
+  const {list, document, project, templates, segment} = options
+  const path = outputPathOf(list.path, variant, variant === 'app' ? undefined : segment)
   const labels = templates.labels(list.locale)
-  const rewrite = linkRewriterFor(path, variant)
+  const rewrite = linkRewriterFor(path, variant, variant === 'app' ? undefined : segment)
   const policyPath = `${list.documentId}/${list.locale}/index.md`
   const common = {
     lang: list.locale,
@@ -69,28 +79,28 @@ function renderListPage(
     nameLabel: localized(entryNameLabels[list.kind], list.locale),
     columns: listFields[list.kind].map((spec) => ({label: localized(spec.names, list.locale)})),
     rows: rows(list, project.vocabulary, project.lists),
-    policyHref: relativeUrl(path, outputPathOf(policyPath, variant)),
+    policyHref: relativeUrl(path, outputPathOf(policyPath, variant, variant === 'app' ? undefined : segment)),
     toc: [],
     bodyHtml: ''
   }
   if (variant === 'app') {
-    return {path, contents: templates.render('list-inapp', {...common, css})}
+    return {path, contents: templates.render('list-inapp', {...common, css: options.css.inApp})}
   }
   const siblings = project.lists.filter((other) => other.documentId === list.documentId && other.kind === list.kind)
   const view = {
     ...common,
     assets: {css: relativeUrl(path, 'assets/portal.css'), script: relativeUrl(path, listFilterScriptPath)},
     home: relativeUrl(path, 'index.html'),
-    inAppHref: relativeUrl(path, outputPathOf(list.path, 'app')),
+    inAppHref: segment ? '' : relativeUrl(path, outputPathOf(list.path, 'app')),
     alternates: siblings.map((other) => ({
       locale: other.locale,
       label: templates.labels(other.locale)['languageName'] ?? other.locale,
-      href: relativeUrl(path, outputPathOf(other.path, 'portal')),
+      href: relativeUrl(path, outputPathOf(other.path, 'portal', segment)),
       current: other === list
     })),
     downloads: [
-      {label: 'JSON', href: relativeUrl(path, listDataPath(list, 'json'))},
-      {label: 'CSV', href: relativeUrl(path, listDataPath(list, 'csv'))}
+      {label: 'JSON', href: relativeUrl(path, listDataPath(list, 'json', segment))},
+      {label: 'CSV', href: relativeUrl(path, listDataPath(list, 'csv', segment))}
     ]
   }
   return {path, contents: templates.render('list', view)}

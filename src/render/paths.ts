@@ -11,13 +11,20 @@ export type Variant = 'portal' | 'app'
 
 const policyPath = /^([^/]+)\/([^/]+)\/index\.md$/
 
-/** Output path (in `dist/`) of a content file for a variant. */
-export function outputPathOf(contentPath: string, variant: Variant): string {
+/**
+ * Output path (in `dist/`) of a content file for a variant.
+ *
+ * @param release where a release other than the current one lives below `<doc>/<locale>/`
+ *   (`v/2023-09-20`, `draft`); the current release has none.
+ */
+export function outputPathOf(contentPath: string, variant: Variant, release?: string): string {
   const policy = policyPath.exec(contentPath)
+  const prefix = release ? `${release}/` : ''
   if (policy) {
-    return variant === 'portal' ? `${policy[1]}/${policy[2]}/index.html` : `app/${policy[1]}/${policy[2]}.html`
+    return variant === 'portal' ? `${policy[1]}/${policy[2]}/${prefix}index.html` : `app/${policy[1]}/${policy[2]}${release ? `/${release}` : ''}.html`
   }
-  const html = contentPath.replace(/\.md$/, '.html')
+  const segments = contentPath.replace(/\.md$/, '.html').split('/')
+  const html = segments.length > 2 && release ? [...segments.slice(0, 2), release, ...segments.slice(2)].join('/') : segments.join('/')
   return variant === 'portal' ? html : `app/${html}`
 }
 
@@ -27,8 +34,8 @@ export function relativeUrl(fromOutput: string, toOutput: string): string {
   return relative === '' ? path.posix.basename(toOutput) : relative
 }
 
-/** The link rewriter for the page at `pageOutput` in `variant`. */
-export function linkRewriterFor(pageOutput: string, variant: Variant) {
+/** The link rewriter for the page at `pageOutput` in `variant`, linking within `release`. */
+export function linkRewriterFor(pageOutput: string, variant: Variant, release?: string) {
   return function (url: string, fromFile: string): string {
     const target = classifyLink(url, fromFile)
     switch (target.type) {
@@ -39,7 +46,7 @@ export function linkRewriterFor(pageOutput: string, variant: Variant) {
       case 'forbidden':
         return '#'
       case 'content': {
-        const href = relativeUrl(pageOutput, outputPathOf(target.path, variant))
+        const href = relativeUrl(pageOutput, outputPathOf(target.path, variant, release))
         return target.fragment ? `${href}#${fragment(target.fragment)}` : href
       }
     }

@@ -1,11 +1,18 @@
 /**
- * Render stage: project models → every file of `dist/`, as plain data. Writing is another stage.
+ * Render stage: releases and their histories → every file of `dist/`, as plain data. Writing is
+ * another stage.
  */
-import type {PolicyDocument, Project} from '../model/types.js'
+import type {PolicyDocument, Project, SiteConfig} from '../model/types.js'
+import type {LocaleHistory, LocaleRelease, Release} from '../changes/history.js'
+import {buildHistories} from '../changes/history.js'
 import type {Templates} from './templates.js'
-import {renderBody, tableOfContents} from './document.js'
-import {linkRewriterFor, outputPathOf, relativeUrl} from './paths.js'
-import {renderLists} from './lists.js'
+import {outputPathOf, relativeUrl} from './paths.js'
+import {listSharedFiles, renderList} from './lists.js'
+import {portalCssPath, renderInAppPolicy, renderPortalPolicy, type Notice, type Placement} from './policy-pages.js'
+import {historyPaths, historySharedFiles, releaseSegment, renderFeed, renderHistory, renderVersionIndex} from './history.js'
+import {label} from './labels.js'
+
+export {portalCssPath} from './policy-pages.js'
 
 /** One file of the build output. */
 export interface OutputFile {
@@ -14,100 +21,125 @@ export interface OutputFile {
   contents: string
 }
 
-/** Path of the portal stylesheet in the output. */
-export const portalCssPath = 'assets/portal.css'
-
-/** Render every output file of `project`, sorted by path. Same input, same bytes. */
-export function renderSite(project: Project, templates: Templates): OutputFile[] {
-  const portalCss = templates.css('base', 'portal', 'lists')
-  const inAppCss = templates.css('base', 'inapp')
-  const files: OutputFile[] = [{path: portalCssPath, contents: portalCss}]
-  for (const document of project.documents) {
-    const siblings = project.documents.filter((other) => other.id === document.id)
-    files.push(renderPortalPage(document, siblings, project, templates))
-    files.push(renderInAppPage(document, project, templates, inAppCss))
-  }
-  files.push(...renderLists(project, templates, {portal: portalCss, inApp: templates.css('base', 'inapp', 'lists')}))
-  files.push(renderIndex(project, templates))
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+/** Everything a site is rendered from. */
+export interface SiteModel {
+  site: SiteConfig
+  /** One per document and locale. */
+  histories: LocaleHistory[]
 }
 
-function renderPortalPage(document: PolicyDocument, siblings: PolicyDocument[], project: Project, templates: Templates): OutputFile {
-  const path = outputPathOf(document.path, 'portal')
-  const labels = templates.labels(document.locale)
-  const view = {
-    ...documentView(document, project, labels),
-    bodyHtml: renderBody(document, {
-      rewrite: linkRewriterFor(path, 'portal'),
-      permalinkLabel: labels['permalink'] ?? 'Permalink',
-      tableLabel: labels['table']
-    }),
-    assets: {css: relativeUrl(path, portalCssPath)},
-    home: relativeUrl(path, 'index.html'),
-    inAppHref: relativeUrl(path, outputPathOf(document.path, 'app')),
-    alternates: siblings.map((other) => ({
-      locale: other.locale,
-      label: templates.labels(other.locale)['languageName'] ?? other.locale,
-      href: relativeUrl(path, outputPathOf(other.path, 'portal')),
-      current: other === document
-    }))
-  }
-  return {path, contents: templates.render('portal', view)}
-}
-
-function renderInAppPage(document: PolicyDocument, project: Project, templates: Templates, css: string): OutputFile {
-  const path = outputPathOf(document.path, 'app')
-  const labels = templates.labels(document.locale)
-  const view = {
-    ...documentView(document, project, labels),
-    bodyHtml: renderBody(document, {rewrite: linkRewriterFor(path, 'app'), tableLabel: labels['table']}),
-    css
-  }
-  return {path, contents: templates.render('inapp', view)}
-}
-
-function renderIndex(project: Project, templates: Templates): OutputFile {
-  const path = 'index.html'
+/** A site of the working copy alone, as if nothing were published (one draft release per document). */
+export function siteOfProject(project: Project): SiteModel {
   const ids = [...new Set(project.documents.map((document) => document.id))]
-  const preferred = (documents: PolicyDocument[]) =>
-    documents.find((document) => document.locale === project.site.locale) ?? documents[0]
+  const releases: Release[][] = ids.map((id) => [
+    {document: id, version: project.documents.find((d) => d.id === id)?.version ?? '', status: 'draft', project}
+  ])
+  return {site: project.site, histories: buildHistories(releases, project.site)}
+}
+
+/** Render every output file, sorted by path. Same input, same bytes. */
+export function renderSite(model: SiteModel, templates: Templates): OutputFile[] {
+  const {site, histories} = model
+  const css = {
+    portal: templates.css('base', 'portal', 'lists', 'diff'),
+    inApp: templates.css('base', 'inapp', 'lists', 'diff')
+  }
+  const files: OutputFile[] = [{path: portalCssPath, contents: css.portal}]
+  if (histories.some((history) => history.releases.some((release) => release.lists.length > 0))) files.push(...listSharedFiles(templates))
+  if (histories.some((history) => history.changes.length > 0)) files.push(...historySharedFiles(templates))
+
+  for (const history of histories) {
+    const published = history.releases.filter((release) => release.release.status === 'published')
+    const labels = templates.labels(history.locale)
+    const paths = historyPaths(history)
+    const siblingsOf = (release: LocaleRelease) =>
+      histories
+        .filter((other) => other.document === history.document)
+        .flatMap((other) => other.releases.filter((r) => r.release === release.release).map((r) => r.document))
+
+    // The main pages show the current release.
+    const current = history.current
+    const currentNotice = (path: string): Notice =>
+      current.release.status === 'published'
+        ? {
+            kind: 'current',
+            text: label(labels, 'noticeCurrent', {version: current.document.version, effective: current.document.effective}),
+            links: history.releases.length > 1 ? [{text: label(labels, 'viewHistory'), href: relativeUrl(path, paths.history)}] : []
+          }
+        : {kind: 'draft', text: label(labels, 'noticeUnpublished'), links: []}
+    files.push(...renderRelease(current, {notice: published.length > 0 || history.releases.length > 1 ? currentNotice : undefined, siblings: siblingsOf(current), lists: current.lists}, true))
+
+    for (const release of history.releases) {
+      if (release.release.status === 'draft' && release === current) continue
+      const segment = releaseSegment(release)
+      const change = history.changes.find((c) => c.to === release)
+      const notice = (path: string): Notice => {
+        const links = [{text: label(labels, 'viewHistory'), href: relativeUrl(path, paths.history)}]
+        if (change) links.unshift({text: label(labels, 'viewDiff'), href: relativeUrl(path, paths.diff(change))})
+        if (release.release.status === 'draft') return {kind: 'draft', text: label(labels, 'noticeDraft', {version: release.document.version}), links}
+        if (release === current) return {kind: 'current', text: label(labels, 'noticeCurrent', {version: release.document.version, effective: release.document.effective}), links}
+        links.unshift({text: label(labels, 'viewCurrent'), href: relativeUrl(path, outputPathOf(current.document.path, 'portal'))})
+        return {kind: 'archived', text: label(labels, 'noticeArchived', {version: release.document.version, effective: release.document.effective}), links}
+      }
+      files.push(
+        ...renderRelease(release, {segment, notice, siblings: siblingsOf(release), lists: release.lists, noindex: release.release.status === 'draft'}, false)
+      )
+    }
+    if (history.releases.length > 1 || published.length > 0) files.push(...renderHistory(history, site, templates, css.inApp))
+  }
+  files.push(...renderVersionIndex(histories, site), ...renderFeed(histories, site))
+  files.push(renderIndex(histories, site, templates))
+  return dedupe(files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+
+  function renderRelease(release: LocaleRelease, placement: Placement, inApp: boolean): OutputFile[] {
+    const output: OutputFile[] = [renderPortalPolicy(release.document, site, templates, placement)]
+    if (inApp) output.push(renderInAppPolicy(release.document, site, templates, css.inApp, placement))
+    for (const list of release.lists) {
+      output.push(...renderList({list, project: release.release.project, document: release.document, templates, css, segment: placement.segment, inApp}))
+    }
+    return output
+  }
+}
+
+function renderIndex(histories: LocaleHistory[], site: SiteConfig, templates: Templates): OutputFile {
+  const path = 'index.html'
+  const ids = [...new Set(histories.map((history) => history.document))]
+  const labels = templates.labels(site.locale)
+  const currentOf = (id: string): PolicyDocument[] => histories.filter((h) => h.document === id).map((h) => h.current.document)
   const view = {
-    lang: project.site.locale,
-    siteTitle: project.site.title,
-    labels: templates.labels(project.site.locale),
+    lang: site.locale,
+    siteTitle: site.title,
+    labels,
     assets: {css: portalCssPath},
     documents: ids.map((id) => {
-      const locales = project.documents.filter((document) => document.id === id)
+      const locales = currentOf(id)
       return {
         id,
-        title: preferred(locales)?.title ?? id,
-        locales: locales.map((document) => ({
-          locale: document.locale,
-          label: templates.labels(document.locale)['languageName'] ?? document.locale,
-          title: document.title,
-          href: outputPathOf(document.path, 'portal'),
-          inAppHref: outputPathOf(document.path, 'app'),
-          version: document.version,
-          updated: document.updated,
-          effective: document.effective
-        }))
+        title: (locales.find((document) => document.locale === site.locale) ?? locales[0])?.title ?? id,
+        locales: locales.map((document) => {
+          const history = histories.find((h) => h.document === id && h.locale === document.locale)!
+          return {
+            locale: document.locale,
+            label: templates.labels(document.locale)['languageName'] ?? document.locale,
+            title: document.title,
+            href: outputPathOf(document.path, 'portal'),
+            inAppHref: outputPathOf(document.path, 'app'),
+            historyHref: history.releases.length > 1 || history.current.release.status === 'published' ? historyPaths(history).history : '',
+            lists: history.current.lists.map((list) => ({title: list.title, href: outputPathOf(list.path, 'portal')})),
+            version: document.version,
+            updated: document.updated,
+            effective: document.effective
+          }
+        })
       }
     })
   }
   return {path, contents: templates.render('index', view)}
 }
 
-function documentView(document: PolicyDocument, project: Project, labels: Record<string, string>) {
-  return {
-    lang: document.locale,
-    siteTitle: project.site.title,
-    title: document.title,
-    documentId: document.id,
-    locale: document.locale,
-    version: document.version,
-    updated: document.updated,
-    effective: document.effective,
-    labels,
-    toc: tableOfContents(document)
-  }
+/** A release rendered twice (the current one is also at its permanent URL) must not duplicate files. */
+function dedupe(files: OutputFile[]): OutputFile[] {
+  const seen = new Map<string, OutputFile>()
+  for (const file of files) seen.set(file.path, file)
+  return [...seen.values()]
 }

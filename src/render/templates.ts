@@ -6,7 +6,7 @@ import {parse as parseYaml} from 'yaml'
 import type {TemplateSources} from '../load/templates.js'
 
 /** The layouts a template set provides. */
-export type LayoutName = 'inapp' | 'portal' | 'index' | 'list' | 'list-inapp'
+export type LayoutName = 'inapp' | 'portal' | 'index' | 'list' | 'list-inapp' | 'history' | 'diff' | 'diff-inapp'
 
 /** Compiled templates, styles and UI labels. */
 export interface Templates {

@@ -85,7 +85,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
 }
 
 /** The exact bytes of every file a version of `document` depends on. */
-async function freeze(source: ContentSource, document: string): Promise<FrozenFile[]> {
+export async function freeze(source: ContentSource, document: string): Promise<FrozenFile[]> {
   const paths = [...source.files.keys()].filter((file) => file.startsWith(`${document}/`) || file === vocabularyPath || file === siteConfigPath)
   const frozen: FrozenFile[] = []
   for (const file of paths.sort()) {
@@ -94,7 +94,8 @@ async function freeze(source: ContentSource, document: string): Promise<FrozenFi
   return frozen
 }
 
-function sameFiles(entry: PublishedVersion, frozen: FrozenFile[]): boolean {
+/** Whether `frozen` holds exactly the files of the published `entry`, byte for byte. */
+export function sameFiles(entry: PublishedVersion, frozen: FrozenFile[]): boolean {
   const prefix = `${entry.document}/${entry.version}/`
   const recorded = Object.entries(entry.files).map(([file, hash]) => `${file.slice(prefix.length)}\0${hash}`).sort()
   const current = frozen.map((file) => `${file.path}\0${sha256(file.bytes)}`).sort()

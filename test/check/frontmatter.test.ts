@@ -40,7 +40,7 @@ test('broken YAML is reported at the offending line', () => {
 test('messages say what was found and what was expected', () => {
   const result = compile({[path]: policy(body, {updated: '2023-02-30', owner: 'x'})})
   assert.deepEqual(reasons(result).sort(), [
-    'Unexpected key `owner`, expected one of `id`, `title`, `locale`, `version`, `updated`, `effective`, `summary`',
+    'Unexpected key `owner`, expected one of `id`, `title`, `locale`, `version`, `updated`, `effective`, `summary`, `material`, `materialReason`, `editorial`',
     'Unexpected value `2023-02-30` for `updated`, expected a date like `2023-09-20`'
   ])
 })

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import type {RootContent} from 'mdast'
 import {renderNodes} from '../../src/render/html.js'
 import {compileTemplates} from '../../src/render/templates.js'
-import {renderSite} from '../../src/render/site.js'
+import {renderSite, siteOfProject} from '../../src/render/site.js'
 import {loadTemplates} from '../../src/load/templates.js'
 import {compile, policy} from '../helpers.js'
 
@@ -30,7 +30,7 @@ test('front matter and headings are escaped in every page', async () => {
   })
   assert.equal(result.ok, true)
   const templates = compileTemplates(await loadTemplates())
-  for (const file of renderSite(result.project, templates)) {
+  for (const file of renderSite(siteOfProject(result.project), templates)) {
     assert.doesNotMatch(file.contents, /<script>alert/, file.path)
   }
 })
@@ -38,7 +38,7 @@ test('front matter and headings are escaped in every page', async () => {
 test('a wide table scrolls inside a labelled, focusable region', async () => {
   const result = compile({'privacy/zh-CN/index.md': policy('## 一 {#a}\n\n| 名称 | 目的 |\n| --- | --- |\n| 微信 | 登录 |\n')})
   const templates = compileTemplates(await loadTemplates())
-  const page = renderSite(result.project, templates).find((file) => file.path === 'privacy/zh-CN/index.html')!
+  const page = renderSite(siteOfProject(result.project), templates).find((file) => file.path === 'privacy/zh-CN/index.html')!
   assert.match(page.contents, /<div class="table-wrap" role="region" tabindex="0" aria-label="表格"><table>/)
 })
 

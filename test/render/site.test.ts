@@ -5,13 +5,13 @@ import {loadContent} from '../../src/load/content.js'
 import {loadTemplates} from '../../src/load/templates.js'
 import {compileContent} from '../../src/compile.js'
 import {compileTemplates} from '../../src/render/templates.js'
-import {renderSite, type OutputFile} from '../../src/render/site.js'
+import {renderSite, siteOfProject, type OutputFile} from '../../src/render/site.js'
 import {fixtures} from '../cli/run.js'
 
 async function site(): Promise<Map<string, string>> {
   const result = compileContent(await loadContent(path.join(fixtures, 'multilocale', 'content')))
   assert.equal(result.ok, true)
-  const files: OutputFile[] = renderSite(result.project, compileTemplates(await loadTemplates()))
+  const files: OutputFile[] = renderSite(siteOfProject(result.project), compileTemplates(await loadTemplates()))
   return new Map(files.map((file) => [file.path, file.contents]))
 }
 

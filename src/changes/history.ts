@@ -1,0 +1,97 @@
+/**
+ * The history of one document in one locale: its releases (published versions, then the draft in
+ * the working copy) and what changed between consecutive ones.
+ */
+import type {DataType, PolicyDocument, PolicyList, Project, SiteConfig} from '../model/types.js'
+import type {DocumentDiff} from '../diff/types.js'
+import {diffDocuments} from '../diff/document.js'
+import {diffLists, type ListDiff} from '../lists/diff.js'
+import {listKinds} from '../lists/fields.js'
+import {assessMateriality, type Materiality} from './material.js'
+
+/** One release of a document: a published version or the unpublished draft. */
+export interface Release {
+  document: string
+  version: string
+  status: 'published' | 'draft'
+  /** Everything the release was built from. */
+  project: Project
+}
+
+/** A release in one locale. */
+export interface LocaleRelease {
+  release: Release
+  document: PolicyDocument
+  lists: PolicyList[]
+  vocabulary: DataType[]
+}
+
+/** What changed from one release to the next. */
+export interface VersionChange {
+  /** `undefined` for the first release. */
+  from: LocaleRelease | undefined
+  to: LocaleRelease
+  diff: DocumentDiff
+  lists: ListDiff[]
+  materiality: Materiality
+}
+
+/** The history of one document in one locale. */
+export interface LocaleHistory {
+  document: string
+  locale: string
+  /** Oldest first; a draft, if any, last. */
+  releases: LocaleRelease[]
+  /** One per release after the first. */
+  changes: VersionChange[]
+  /** The release the main pages show: the latest published one, else the draft. */
+  current: LocaleRelease
+}
+
+/**
+ * Histories of every document and locale, from `releases` (per document, oldest first).
+ * A locale missing from a release is skipped for that release.
+ */
+export function buildHistories(releases: Release[][], site: SiteConfig): LocaleHistory[] {
+  const histories: LocaleHistory[] = []
+  for (const documentReleases of releases) {
+    const locales = new Set(documentReleases.flatMap((release) => release.project.documents.filter((d) => d.id === release.document).map((d) => d.locale)))
+    for (const locale of [...locales].sort()) {
+      const inLocale: LocaleRelease[] = []
+      for (const release of documentReleases) {
+        const document = release.project.documents.find((d) => d.id === release.document && d.locale === locale)
+        if (!document) continue
+        const lists = release.project.lists.filter((list) => list.documentId === release.document && list.locale === locale)
+        inLocale.push({release, document, lists, vocabulary: release.project.vocabulary})
+      }
+      const first = inLocale[0]
+      if (!first) continue
+      const changes: VersionChange[] = []
+      for (let index = 1; index < inLocale.length; index++) {
+        changes.push(compareReleases(inLocale[index - 1], inLocale[index]!, site))
+      }
+      const current = [...inLocale].reverse().find((r) => r.release.status === 'published') ?? first
+      histories.push({document: first.document.id, locale, releases: inLocale, changes, current})
+    }
+  }
+  return histories
+}
+
+/** Diff two releases of a document in one locale and assess the change. */
+export function compareReleases(from: LocaleRelease | undefined, to: LocaleRelease, site: SiteConfig): VersionChange {
+  const empty: PolicyDocument = {...to.document, preamble: [], sections: []}
+  const diff = diffDocuments(from?.document ?? empty, to.document)
+  const lists = listKinds
+    .map((kind) => diffLists(kind, from?.lists.find((l) => l.kind === kind), to.lists.find((l) => l.kind === kind)))
+    .filter((list) => list.entries.length > 0)
+  const vocabulary = mergeVocabulary(from?.vocabulary ?? [], to.vocabulary)
+  const materiality = assessMateriality({document: to.document, diff, lists, vocabulary, site})
+  return {from, to, diff, lists, materiality}
+}
+
+/** The newer definition of each type wins; types only the old version knew are kept for names. */
+function mergeVocabulary(old: DataType[], next: DataType[]): DataType[] {
+  const merged = new Map(old.map((type) => [type.id, type]))
+  for (const type of next) merged.set(type.id, type)
+  return [...merged.values()]
+}

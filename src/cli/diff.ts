@@ -1,0 +1,33 @@
+/**
+ * `policypress diff OLD.md NEW.md`: print what changed between two versions of a policy. Differences are
+ * the expected outcome, not an error: exit 0; an unreadable file is a usage error: exit 2.
+ */
+import fs from 'node:fs/promises'
+import {diffMarkdown} from '../diff/markdown.js'
+import {formatDiffText} from '../diff/format.js'
+import {renderDiffPage} from '../diff/html.js'
+import type {CliIo} from './io.js'
+
+/** Options of `diff`. */
+export interface DiffCommandOptions {
+  /** Output format (default `text`). */
+  format: 'text' | 'json' | 'html'
+}
+
+/** Run `diff` on the files at `oldPath` and `newPath`; resolves to the exit code. */
+export async function diffCommand(oldPath: string, newPath: string, options: DiffCommandOptions, io: CliIo): Promise<number> {
+  const texts: string[] = []
+  for (const file of [oldPath, newPath]) {
+    try {
+      texts.push(await fs.readFile(file, 'utf8'))
+    } catch {
+      io.stderr(`policypress: Cannot read \`${file}\``)
+      return 2
+    }
+  }
+  const diff = diffMarkdown({text: texts[0]!, path: oldPath}, {text: texts[1]!, path: newPath})
+  if (options.format === 'json') io.stdout(JSON.stringify(diff, null, 2))
+  else if (options.format === 'html') io.stdout(renderDiffPage(diff))
+  else io.stdout(formatDiffText(diff))
+  return 0
+}

@@ -1,0 +1,290 @@
+/**
+ * History, diff pages, change summaries, the version index and the feed of one document's releases.
+ */
+import {Feed} from 'feed'
+import {z} from 'zod'
+import type {SiteConfig} from '../model/types.js'
+import type {LocaleHistory, LocaleRelease, VersionChange} from '../changes/history.js'
+import {buildChangeSummary, changeSummarySchema, type ChangeSummary} from '../changes/summary.js'
+import {renderDiffBody, diffLabelsEn, diffLabelsZh} from '../diff/html.js'
+import {describeCounts} from '../diff/format.js'
+import type {EntryChange} from '../lists/diff.js'
+import {listFields, listTitles, localized} from '../lists/fields.js'
+import {outputPathOf, relativeUrl} from './paths.js'
+import {portalCssPath} from './policy-pages.js'
+import type {Templates} from './templates.js'
+import type {OutputFile} from './site.js'
+import {label} from './labels.js'
+
+/** Output path of the diff-navigation script. */
+export const diffScriptPath = 'assets/diff-nav.js'
+/** Output path of the change-summary JSON Schema. */
+export const changeSummarySchemaPath = 'schemas/change-summary.schema.json'
+/** Output path of the Atom feed of published change summaries. */
+export const feedPath = 'changes.atom'
+
+/** Key of a release in file names: its version, or `draft`. */
+export function releaseKey(release: LocaleRelease): string {
+  return release.release.status === 'draft' ? 'draft' : release.release.version
+}
+
+/** Folder of a release below `<doc>/<locale>/`. */
+export function releaseSegment(release: LocaleRelease): string {
+  return release.release.status === 'draft' ? 'draft' : `v/${release.release.version}`
+}
+
+/** Output paths of one document's history in one locale. */
+export function historyPaths(history: {document: string; locale: string}) {
+  const base = `${history.document}/${history.locale}`
+  const changeKey = (change: VersionChange) => `${change.from ? releaseKey(change.from) : 'initial'}..${releaseKey(change.to)}`
+  return {
+    history: `${base}/history.html`,
+    release: (release: LocaleRelease) => outputPathOf(release.document.path, 'portal', releaseSegment(release)),
+    diff: (change: VersionChange, full = false) => `${base}/diff/${changeKey(change)}${full ? '.full' : ''}.html`,
+    appDiff: (change: VersionChange) => `app/${base}/diff/${changeKey(change)}.html`,
+    summary: (change: VersionChange) => `${base}/changes/${releaseKey(change.to)}.json`,
+    versions: `${history.document}/versions.json`
+  }
+}
+
+/** The change summary of `change`, with links absolute when the site has a `url`. */
+export function summaryOf(change: VersionChange, history: LocaleHistory, site: SiteConfig): ChangeSummary {
+  const paths = historyPaths(history)
+  const link = (path: string) => (site.url ? new URL(path, site.url).href : path)
+  return buildChangeSummary({
+    from: change.from?.document,
+    to: change.to.document,
+    status: change.to.release.status,
+    diff: change.diff,
+    lists: change.lists,
+    materiality: change.materiality,
+    vocabulary: change.to.vocabulary,
+    links: {
+      diff: link(paths.diff(change)),
+      diffFull: link(paths.diff(change, true)),
+      version: link(paths.release(change.to)),
+      previous: change.from ? link(paths.release(change.from)) : null,
+      history: link(paths.history),
+      section: (id, removed) => link(`${paths.release(removed && change.from ? change.from : change.to)}#${id}`)
+    }
+  })
+}
+
+/** Files shared by all histories: the summary schema and the navigation script. */
+export function historySharedFiles(templates: Templates): OutputFile[] {
+  const files: OutputFile[] = [
+    {path: changeSummarySchemaPath, contents: json({...(z.toJSONSchema(changeSummarySchema) as object), $id: changeSummarySchemaPath, title: 'policypress change summary'})}
+  ]
+  const script = templates.script('diff-nav')
+  if (script !== undefined) files.push({path: diffScriptPath, contents: script})
+  return files
+}
+
+/** History page, diff pages (portal: changed-only and full; in-app) and summary JSON of one history. */
+export function renderHistory(history: LocaleHistory, site: SiteConfig, templates: Templates, inAppCss: string): OutputFile[] {
+  const paths = historyPaths(history)
+  const labels = templates.labels(history.locale)
+  const files: OutputFile[] = []
+  const summaries = new Map(history.changes.map((change) => [change, summaryOf(change, history, site)]))
+
+  const rows = [...history.releases].reverse().map((release) => {
+    const change = history.changes.find((c) => c.to === release)
+    const summary = change && summaries.get(change)
+    const isCurrent = release === history.current
+    const status = release.release.status === 'draft' ? 'statusDraft' : isCurrent ? 'statusCurrent' : 'statusArchived'
+    return {
+      version: release.document.version,
+      updated: release.document.updated,
+      effective: release.document.effective,
+      href: relativeUrl(paths.history, paths.release(release)),
+      statusText: label(labels, status),
+      isCurrent,
+      isDraft: release.release.status === 'draft',
+      diffHref: change ? relativeUrl(paths.history, paths.diff(change)) : '',
+      diffText: change ? label(labels, 'viewDiff') : '',
+      summaryHref: change ? relativeUrl(paths.history, paths.summary(change)) : '',
+      materialText: summary ? label(labels, summary.material ? 'materialYes' : 'materialNo') : '',
+      consentText: summary?.separateConsent ? label(labels, 'consentNeeded') : ''
+    }
+  })
+  files.push({
+    path: paths.history,
+    contents: templates.render('history', {
+      ...pageBase(history, site, labels, paths.history),
+      heading: label(labels, 'historyHeading'),
+      intro: label(labels, 'historyIntro', {title: history.current.document.title}),
+      rows,
+      indexJsonHref: relativeUrl(paths.history, paths.versions),
+      indexJsonText: label(labels, 'versionsJson')
+    })
+  })
+
+  for (const change of history.changes) {
+    const summary = summaries.get(change)!
+    files.push({path: paths.summary(change), contents: json(summary)})
+    for (const full of [false, true]) {
+      const path = paths.diff(change, full)
+      files.push({path, contents: templates.render('diff', diffView(change, summary, history, site, labels, path, full, false))})
+    }
+    const appPath = paths.appDiff(change)
+    files.push({path: appPath, contents: templates.render('diff-inapp', {...diffView(change, summary, history, site, labels, appPath, false, true), css: inAppCss})})
+  }
+  return files
+}
+
+/** `<doc>/versions.json`: every published version per locale, to answer "which version was in force on date D". */
+export function renderVersionIndex(histories: LocaleHistory[], site: SiteConfig): OutputFile[] {
+  const byDocument = new Map<string, LocaleHistory[]>()
+  for (const history of histories) byDocument.set(history.document, [...(byDocument.get(history.document) ?? []), history])
+  const published = [...byDocument].filter(([, locales]) => locales.some((h) => h.releases.some((r) => r.release.status === 'published')))
+  return published.map(([document, locales]) => {
+    const link = (path: string) => (site.url ? new URL(path, site.url).href : path)
+    const data = {
+      schemaVersion: 1,
+      document,
+      note: 'The version in force on date D is the one with the latest `effective` on or before D.',
+      locales: Object.fromEntries(
+        locales.map((history) => [
+          history.locale,
+          history.releases
+            .filter((release) => release.release.status === 'published')
+            .map((release) => ({
+              version: release.document.version,
+              updated: release.document.updated,
+              effective: release.document.effective,
+              url: link(historyPaths(history).release(release))
+            }))
+        ])
+      )
+    }
+    return {path: historyPaths({document, locale: ''}).versions, contents: json(data)}
+  })
+}
+
+/** The version of `document` in force on `date` (`YYYY-MM-DD`), from a `versions.json` locale list. */
+export function versionInForce<T extends {effective: string}>(versions: T[], date: string): T | undefined {
+  return versions.filter((version) => version.effective <= date).sort((a, b) => (a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0)).at(-1)
+}
+
+/** The Atom feed of published change summaries (needs the site `url`: feed links must be absolute). */
+export function renderFeed(histories: LocaleHistory[], site: SiteConfig): OutputFile[] {
+  if (!site.url) return []
+  const summaries = histories.flatMap((history) =>
+    history.changes.filter((change) => change.to.release.status === 'published').map((change) => summaryOf(change, history, site))
+  )
+  summaries.sort((a, b) => (a.to.updated === b.to.updated ? (a.id < b.id ? -1 : 1) : a.to.updated < b.to.updated ? -1 : 1))
+  const updated = summaries.at(-1)?.to.updated ?? '1970-01-01'
+  const feed = new Feed({
+    title: `${site.title}`,
+    id: new URL(feedPath, site.url).href,
+    link: site.url,
+    updated: new Date(`${updated}T00:00:00Z`),
+    copyright: site.title,
+    generator: 'policypress'
+  })
+  for (const summary of summaries) {
+    feed.addItem({
+      title: `${summary.title} ${summary.to.version}${summary.material ? ' ★' : ''}`,
+      id: new URL(`${summary.document}/${summary.locale}/changes/${summary.to.version}.json`, site.url).href,
+      link: summary.links.diff,
+      date: new Date(`${summary.to.updated}T00:00:00Z`),
+      description: summary.summary
+    })
+  }
+  return [{path: feedPath, contents: feed.atom1()}]
+}
+
+function pageBase(history: LocaleHistory, site: SiteConfig, labels: Record<string, string>, path: string) {
+  return {
+    lang: history.locale,
+    siteTitle: site.title,
+    title: history.current.document.title,
+    labels,
+    assets: {css: relativeUrl(path, portalCssPath), script: relativeUrl(path, diffScriptPath)},
+    home: relativeUrl(path, 'index.html'),
+    inAppHref: '',
+    alternates: [],
+    toc: [],
+    bodyHtml: '',
+    notice: false
+  }
+}
+
+function diffView(
+  change: VersionChange,
+  summary: ChangeSummary,
+  history: LocaleHistory,
+  site: SiteConfig,
+  labels: Record<string, string>,
+  path: string,
+  full: boolean,
+  inApp: boolean
+) {
+  const paths = historyPaths(history)
+  const en = history.locale.startsWith('en')
+  const diffHtml = renderDiffBody(change.diff, {changedOnly: !full, labels: en ? diffLabelsEn : diffLabelsZh})
+  const changeCount = Number(/data-changes="(\d+)"/.exec(diffHtml)?.[1] ?? 0)
+  const side = (release: LocaleRelease | undefined) =>
+    release
+      ? {version: release.document.version, updated: release.document.updated, effective: release.document.effective, href: inApp ? '' : relativeUrl(path, paths.release(release))}
+      : {version: '', updated: '', effective: '', href: ''}
+  return {
+    ...pageBase(history, site, labels, path),
+    heading: label(labels, 'diffHeading', {title: change.to.document.title}),
+    from: side(change.from),
+    to: {...side(change.to), statusText: label(labels, change.to.release.status === 'draft' ? 'statusDraft' : change.to === history.current ? 'statusCurrent' : 'statusArchived')},
+    countsText: describeCounts(change.diff.counts),
+    changeCount,
+    changeLinks: Array.from({length: changeCount}, (_, index) => ({href: `#change-${index + 1}`, text: label(labels, 'changeLink', {n: index + 1})})),
+    material: summary.material,
+    materialText: label(labels, summary.material ? 'materialYes' : 'materialNo'),
+    reasons: summary.reasons.map((reason) => reason.text),
+    consentText: summary.separateConsent ? label(labels, 'consentNeeded') : '',
+    consentReasons: summary.consentReasons.map((reason) => reason.text),
+    summary: summary.summary,
+    changedOnly: !full,
+    toggle: inApp
+      ? {href: '', text: ''}
+      : {href: relativeUrl(path, paths.diff(change, !full)), text: label(labels, full ? 'diffChangedOnly' : 'diffFull')},
+    legend: {inserted: (en ? diffLabelsEn : diffLabelsZh).inserted, deleted: (en ? diffLabelsEn : diffLabelsZh).deleted, moved: (en ? diffLabelsEn : diffLabelsZh).moved},
+    diffHtml,
+    listChanges: change.lists.map((list) => ({
+      title: change.to.lists.find((l) => l.kind === list.kind)?.title ?? localized(listTitles[list.kind], history.locale),
+      href: inApp ? '' : relativeUrl(path, outputPathOf(`${history.document}/${history.locale}/lists/${list.kind}.md`, 'portal', releaseSegment(change.to))),
+      rows: list.entries.map((entry) => listChangeRow(list.kind, entry, labels, history.locale))
+    })),
+    summaryHref: inApp ? '' : relativeUrl(path, paths.summary(change)),
+    summaryText: label(labels, 'summaryJson')
+  }
+}
+
+function listChangeRow(kind: keyof typeof listFields, change: EntryChange, labels: Record<string, string>, locale: string) {
+  const fieldLabel = (key: string) => {
+    if (key === 'name') return locale.startsWith('en') ? 'Name' : '名称'
+    const spec = listFields[kind].find((field) => field.key === key)
+    return spec ? localized(spec.names, locale) : key
+  }
+  const text = (value: unknown) => (Array.isArray(value) ? value.join(locale.startsWith('en') ? ', ' : '、') : typeof value === 'boolean' ? (value ? '✓' : '✗') : value === undefined ? '' : String(value))
+  const entryFields = (entry: object) =>
+    listFields[kind]
+      .filter((spec) => (entry as Record<string, unknown>)[spec.key] !== undefined)
+      .map((spec) => ({label: localized(spec.names, locale), value: text((entry as Record<string, unknown>)[spec.key])}))
+  switch (change.type) {
+    case 'added':
+      return {name: change.name, id: change.id, kind: 'added', changeText: label(labels, 'changeAdded'), fields: entryFields(change.entry).map((f) => ({label: f.label, oldText: '', newText: f.value}))}
+    case 'removed':
+      return {name: change.name, id: change.id, kind: 'removed', changeText: label(labels, 'changeRemoved'), fields: entryFields(change.entry).map((f) => ({label: f.label, oldText: f.value, newText: ''}))}
+    case 'modified':
+      return {
+        name: change.name,
+        id: change.id,
+        kind: 'modified',
+        changeText: label(labels, 'changeModified'),
+        fields: change.fields.map((field) => ({label: fieldLabel(field.field), oldText: text(field.old), newText: text(field.new)}))
+      }
+  }
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`
+}

@@ -1,0 +1,39 @@
+/**
+ * Load the releases of every document: each published version compiled from its frozen copy in the
+ * archive, then the working copy as a draft when it differs from the latest published version.
+ */
+import path from 'node:path'
+import type {ContentSource} from '../load/content.js'
+import {loadContent} from '../load/content.js'
+import {compileContent} from '../compile.js'
+import type {Project} from '../model/types.js'
+import type {Release} from '../changes/history.js'
+import type {Archive} from './archive.js'
+import {freeze, sameFiles} from './publish.js'
+import type {PublishedVersion} from './lock.js'
+
+/** Compile a published version from the archive. */
+export async function loadPublished(archive: Archive, entry: PublishedVersion): Promise<Release> {
+  const source = await loadContent(path.join(archive.root, entry.document, entry.version))
+  // A legal record is shown as published even if today's rules would flag it.
+  const {project} = compileContent(source)
+  return {document: entry.document, version: entry.version, status: 'published', project}
+}
+
+/** Releases per document id (sorted), oldest first, with the draft last when there is one. */
+export async function loadReleases(archive: Archive, working: {source: ContentSource; project: Project}): Promise<Release[][]> {
+  const ids = new Set([...archive.lock.versions.map((v) => v.document), ...working.project.documents.map((d) => d.id)])
+  const result: Release[][] = []
+  for (const id of [...ids].sort()) {
+    const entries = archive.lock.versions.filter((v) => v.document === id)
+    const releases: Release[] = []
+    for (const entry of entries) releases.push(await loadPublished(archive, entry))
+    const latest = entries.at(-1)
+    const draft = working.project.documents.find((d) => d.id === id)
+    if (draft && (!latest || !sameFiles(latest, await freeze(working.source, id)))) {
+      releases.push({document: id, version: draft.version, status: 'draft', project: working.project})
+    }
+    result.push(releases)
+  }
+  return result
+}
