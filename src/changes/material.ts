@@ -126,7 +126,7 @@ function listRules(kind: ListKind, change: EntryChange, sensitive: Set<string>, 
   const rule: MaterialReason['rule'] =
     kind === 'sdk' ? 'sdk-widened' : kind === 'sharing' ? 'recipient-widened' : kind === 'permissions' ? 'permission-widened' : 'purpose-changed'
   reasons.push({...base, rule, ...(addedData.length > 0 ? {data: addedData} : {})})
-  if (purpose && kind !== 'permissions') reasons.push({...base, rule: 'purpose-changed'})
+  if (purpose && rule !== 'purpose-changed' && kind !== 'permissions') reasons.push({...base, rule: 'purpose-changed'})
   if (kind === 'sharing' && addedData.length > 0) consent.push({...base, rule: 'recipient-widened', data: addedData, article: 'PIPL art. 23'})
   else if (addedSensitive.length > 0) consent.push({...base, rule: 'sensitive-data-added', data: addedSensitive, article: 'PIPL art. 29'})
   if (purpose && (kind === 'collection' || kind === 'sharing')) {

@@ -1,6 +1,7 @@
 /**
  * The reference content is the seed policy, faithfully: every sentence of the seed is in the compiled
- * policy's plain text, normalized only for white space.
+ * policy's plain text, normalized only for white space. The seed is published as version 2023-09-20
+ * (the working copy in content/ is the next draft), so the published version is what is compared.
  */
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
@@ -30,9 +31,10 @@ function seedSentences(): string[] {
 }
 
 async function compiled() {
-  const result = compileContent(await loadContent(path.join(root, 'content')))
-  assert.equal(result.ok, true, 'content/ must pass check')
+  const result = compileContent(await loadContent(path.join(root, 'archive', 'privacy', '2023-09-20')))
+  assert.equal(result.ok, true, 'the published seed must pass check')
   const document = result.project.documents.find((d) => d.id === 'privacy' && d.locale === 'zh-CN')
+  assert.equal(document?.version, '2023-09-20')
   assert.ok(document)
   return document
 }
@@ -74,4 +76,17 @@ test('the compiled policy keeps the seed structure: seven chapters after the int
   )
   const sections = document.sections.find((s) => s.id === 'collection')!.children.map((s) => s.title)
   assert.deepEqual(sections, ['（一）实现相关功能与服务', '（二）运营及安全保障', '（三）Cookie 及同类技术', '（四）第三方SDK及API技术', '（五）征得同意的例外'])
+})
+
+test('the working copy is the next draft: every seed sentence but the edited ones is still there', async () => {
+  const result = compileContent(await loadContent(path.join(root, 'content')))
+  assert.equal(result.ok, true, 'content/ must pass check')
+  const draft = result.project.documents.find((d) => d.id === 'privacy' && d.locale === 'zh-CN')!
+  const text = squash(documentText(draft))
+  const missing = seedSentences()
+    .map((sentence) => squash(sentence))
+    .map((sentence) => (sentence.startsWith(header) ? sentence.slice(header.length) : sentence))
+    .filter((sentence) => !text.includes(sentence))
+  // The draft fixes a typo (以了具体情况) and widens the logistics scenario: exactly two sentences differ.
+  assert.equal(missing.length, 2, missing.join('\n'))
 })
