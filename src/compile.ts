@@ -9,7 +9,7 @@ import type {ContentSource} from './load/content.js'
 import type {ListKind, PolicyDocument, PolicyList, Project} from './model/types.js'
 import {buildDocument} from './model/build.js'
 import {readFrontmatter} from './parse/frontmatter.js'
-import {expandIncludes, type ParseCache} from './parse/includes.js'
+import {expandIncludes, parseCached, type ParseCache} from './parse/includes.js'
 import {resolveReferences} from './parse/references.js'
 import {checkFrontmatter} from './check/frontmatter.js'
 import {checkHeadings} from './check/headings.js'
@@ -55,6 +55,8 @@ export function compileContent(source: ContentSource): CompileResult {
     const policy = policyPath.exec(path)
     const list = listPath.exec(path)
     if (!policy && !list) continue
+    // Emptiness is about what the author wrote, before includes are expanded in place.
+    const empty = !parseCached(path, source, cache)?.children.some((node) => node.type !== 'yaml')
     const tree = expandIncludes(path, source, cache)
     if (!tree) continue
     resolveReferences(tree)
@@ -70,7 +72,7 @@ export function compileContent(source: ContentSource): CompileResult {
         const expected = key === 'id' ? policy[1] : policy[2]
         report(file, `Unexpected ${key} \`${meta[key]}\` in \`${path}\`, expected \`${expected}\``, 'frontmatter-mismatch', frontmatter?.keys.get(key))
       }
-      if (!cache.get(path)?.children.some((node) => node.type !== 'yaml')) {
+      if (empty) {
         report(file, 'Unexpected empty policy, expected text below the front matter', 'content-empty', {line: 1, column: 1})
       }
       if (meta) {

@@ -7,13 +7,13 @@ import type {VFile} from 'vfile'
 import {loadContent} from './load/content.js'
 import {loadTemplates} from './load/templates.js'
 import {compileContent, type CompileResult} from './compile.js'
-import {compileTemplates} from './render/templates.js'
+import {compileTemplates, type Templates} from './render/templates.js'
 import {renderSite, type OutputFile} from './render/site.js'
 import {writeOutput} from './write/atomic.js'
 import {applyHeadingIds, planHeadingIds} from './fix/heading-ids.js'
 import {readArchive, type Archive} from './versions/archive.js'
 import {defaultArchive, freeze, sameFiles} from './versions/publish.js'
-import {loadPublished, loadReleases} from './versions/releases.js'
+import {loadPublished, loadReleases, type ReleaseCache} from './versions/releases.js'
 import {buildHistories} from './changes/history.js'
 import {checkNoticePeriod} from './changes/notice-period.js'
 import {hasErrors} from './messages.js'
@@ -55,23 +55,23 @@ export interface CheckResult extends CompileResult {
  * Load, parse and check the content folder, verify the archive of published versions, and check the
  * working copy's notice period against the latest published version.
  */
-export async function check(options: PipelineOptions = {}): Promise<CheckResult> {
+export async function check(options: PipelineOptions = {}, cache: ReleaseCache = new Map()): Promise<CheckResult> {
   const content = options.content ?? 'content'
   const archive = await readArchive(defaultArchive(content, options.archive))
   const source = await loadContent(content)
   const result = compileContent(source)
-  if (archive.ok && result.ok) await checkAgainstPublished(archive, source, result)
+  if (archive.ok && result.ok) await checkAgainstPublished(archive, source, result, cache)
   const files = [...archive.files, ...result.files]
   return {...result, source, archive, files, ok: archive.ok && !hasErrors(result.files)}
 }
 
 /** Compare each document with its latest published version: the notice period of material changes. */
-async function checkAgainstPublished(archive: Archive, source: ContentSource, result: CompileResult): Promise<void> {
+async function checkAgainstPublished(archive: Archive, source: ContentSource, result: CompileResult, cache: ReleaseCache): Promise<void> {
   const ids = new Set(result.project.documents.map((document) => document.id))
   for (const id of ids) {
     const latest = archive.lock.versions.filter((entry) => entry.document === id).at(-1)
     if (!latest || sameFiles(latest, await freeze(source, id))) continue
-    const published = await loadPublished(archive, latest)
+    const published = await loadPublished(archive, latest, cache)
     const draft = {document: id, version: '', status: 'draft' as const, project: result.project}
     for (const history of buildHistories([[published, draft]], result.project.site)) {
       const change = history.changes[0]
@@ -88,18 +88,28 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (isWithin(out, content) || isWithin(content, out)) {
     throw new Error(`The output folder \`${out}\` and the content folder \`${content}\` must not contain each other`)
   }
-  const templates = compileTemplates(await loadTemplates(options.templates))
-  const result = await check({...options, content})
+  const result = await render({...options, content})
+  if (result.ok) await writeOutput(out, result.written)
+  return result
+}
+
+/**
+ * Check and render in memory, writing nothing: what `build` writes, or the problems that stop it.
+ *
+ * @param templates compiled templates to reuse (default: compiled from `options.templates`).
+ * @param cache compiled published versions to reuse across calls (default: a new, empty one).
+ */
+export async function render(options: BuildOptions = {}, templates?: Templates, cache: ReleaseCache = new Map()): Promise<BuildResult> {
+  const compiled = templates ?? compileTemplates(await loadTemplates(options.templates))
+  const result = await check(options, cache)
   if (!result.ok) return {...result, written: []}
-  const loaded = await loadReleases(result.archive, {source: result.source, project: result.project})
+  const loaded = await loadReleases(result.archive, {source: result.source, project: result.project}, cache)
   // Production builds can leave drafts out; with nothing published, the working copy is all there is.
   const releases = options.drafts === false
     ? loaded.map((history) => (history.some((r) => r.status === 'published') ? history.filter((r) => r.status !== 'draft') : history))
     : loaded
   const model = {site: result.project.site, histories: buildHistories(releases, result.project.site)}
-  const files = renderSite(model, templates)
-  await writeOutput(out, files)
-  return {...result, written: files}
+  return {...result, written: renderSite(model, compiled)}
 }
 
 /** Add missing heading ids to the Markdown files of the content folder. Returns the files changed. */

@@ -40,7 +40,9 @@ export function expandIncludes(
   const original = parseCached(path, source, cache)
   const file = source.files.get(path)
   if (!original || !file) return undefined
-  const tree = structuredClone(original)
+  // A clause may be included many times, so each inclusion gets its own copy; a policy is expanded
+  // once per compile and can be expanded in place.
+  const tree = stack.length > 0 ? structuredClone(original) : original
   if (stack.length > 0) markSource(tree, path)
 
   visit(tree, function (node, index, parent) {

@@ -26,11 +26,14 @@ export const sanitizeSchema: Schema = {
  * @param rewrite maps link urls for the page being rendered.
  */
 export function renderNodes(nodes: Array<RootContent | PhrasingContent>, file: string, rewrite: LinkRewriter): string {
-  const root: Root = {type: 'root', children: structuredClone(nodes) as RootContent[]}
-  visit(root, 'link', (link) => {
-    link.url = rewrite(link.url, link.data?.sourceFile ?? file)
-  })
+  const root = {type: 'root', children: nodes} as Root
+  // toHast builds new nodes, so links are rewritten there and the model is never mutated.
   const hast = toHast(root as MdastNodes) as HastRoot
+  visit(hast, 'element', (element) => {
+    if (element.tagName === 'a' && typeof element.properties['href'] === 'string') {
+      element.properties['href'] = rewrite(element.properties['href'], file)
+    }
+  })
   const clean = sanitize(hast, sanitizeSchema)
   return toHtml(clean)
 }
