@@ -35,6 +35,8 @@ export interface BuildOptions extends PipelineOptions {
   templates?: string | undefined
   /** Leave out draft pages (the working copy when it differs from the latest published version). */
   drafts?: boolean | undefined
+  /** Show the draft on the main pages and in the in-app view, as the preview does (default false). */
+  draftIsCurrent?: boolean | undefined
 }
 
 /** What `build` did. */
@@ -108,8 +110,8 @@ export async function render(options: BuildOptions = {}, templates?: Templates, 
   const releases = options.drafts === false
     ? loaded.map((history) => (history.some((r) => r.status === 'published') ? history.filter((r) => r.status !== 'draft') : history))
     : loaded
-  const model = {site: result.project.site, histories: buildHistories(releases, result.project.site)}
-  return {...result, written: renderSite(model, compiled)}
+  const histories = buildHistories(releases, result.project.site, {draftIsCurrent: options.draftIsCurrent ?? false})
+  return {...result, written: renderSite({site: result.project.site, histories}, compiled)}
 }
 
 /** Add missing heading ids to the Markdown files of the content folder. Returns the files changed. */

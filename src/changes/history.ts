@@ -51,8 +51,10 @@ export interface LocaleHistory {
 /**
  * Histories of every document and locale, from `releases` (per document, oldest first).
  * A locale missing from a release is skipped for that release.
+ *
+ * @param options.draftIsCurrent show the draft on the main pages (the preview does; default false).
  */
-export function buildHistories(releases: Release[][], site: SiteConfig): LocaleHistory[] {
+export function buildHistories(releases: Release[][], site: SiteConfig, options: {draftIsCurrent?: boolean} = {}): LocaleHistory[] {
   const histories: LocaleHistory[] = []
   for (const documentReleases of releases) {
     const locales = new Set(documentReleases.flatMap((release) => release.project.documents.filter((d) => d.id === release.document).map((d) => d.locale)))
@@ -70,7 +72,8 @@ export function buildHistories(releases: Release[][], site: SiteConfig): LocaleH
       for (let index = 1; index < inLocale.length; index++) {
         changes.push(compareReleases(inLocale[index - 1], inLocale[index]!, site))
       }
-      const current = [...inLocale].reverse().find((r) => r.release.status === 'published') ?? first
+      // The preview shows the draft where users will see it; a build shows what is published.
+      const current = (options.draftIsCurrent ? inLocale.at(-1) : [...inLocale].reverse().find((r) => r.release.status === 'published')) ?? first
       histories.push({document: first.document.id, locale, releases: inLocale, changes, current})
     }
   }

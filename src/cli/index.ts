@@ -7,6 +7,7 @@ import {Command, CommanderError, Option} from 'commander'
 import {buildCommand} from './build.js'
 import {checkCommand} from './check.js'
 import {publishCommand} from './publish.js'
+import {devCommand} from './dev.js'
 import {processIo, type CliIo} from './io.js'
 
 /** Exit codes. */
@@ -53,6 +54,17 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     })
 
   program
+    .command('dev')
+    .description('live preview on 127.0.0.1: the portal, in-app pages in a phone frame, lists and the draft diff')
+    .option('--port <n>', 'port to listen on (0: any free port)', '4321')
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
+    .option('--templates <dir>', 'templates folder (default: the shipped templates)')
+    .action(async (options) => {
+      code = await devCommand(options, io)
+    })
+
+  program
     .command('publish')
     .description('freeze the working copy of a document into the archive as a new version')
     .argument('<doc>', 'document id, e.g. privacy')
@@ -73,6 +85,25 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .action(async (oldPath: string, newPath: string, options) => {
       const {diffCommand} = await import('./diff.js')
       code = await diffCommand(oldPath, newPath, options, io)
+    })
+
+  program
+    .command('notify')
+    .description('send the change summaries of published versions to the webhook endpoints in content/webhooks.yaml')
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
+    .option('--outbox <file>', 'delivery record (default: .policypress/outbox.json beside the content folder)')
+    .option('--out <dir>', 'also write each payload, exactly as sent, to <dir>/<doc>/<locale>/changes/<version>.json')
+    .option('--dry-run', 'show what would be sent; send nothing, change nothing', false)
+    .option('--json', 'print a JSON report', false)
+    .option('--timeout <ms>', 'per-attempt timeout in milliseconds', '10000')
+    .option('--max-time <seconds>', 'time limit of the whole run', '300')
+    .option('--max-attempts <n>', 'attempts per delivery in one run', '8')
+    .option('--backoff <ms>', 'first retry waits up to this long, doubling each time (full jitter)', '500')
+    .option('--concurrency <n>', 'deliveries in flight per endpoint', '4')
+    .action(async (options) => {
+      const {notifyCommand} = await import('./notify.js')
+      code = await notifyCommand(options, io)
     })
 
   try {

@@ -59,14 +59,15 @@ export function renderSite(model: SiteModel, templates: Templates): OutputFile[]
 
     // The main pages show the current release.
     const current = history.current
-    const currentNotice = (path: string): Notice =>
-      current.release.status === 'published'
-        ? {
-            kind: 'current',
-            text: label(labels, 'noticeCurrent', {version: current.document.version, effective: current.document.effective}),
-            links: history.releases.length > 1 ? [{text: label(labels, 'viewHistory'), href: relativeUrl(path, paths.history)}] : []
-          }
-        : {kind: 'draft', text: label(labels, 'noticeUnpublished'), links: []}
+    const currentChange = history.changes.find((c) => c.to === current)
+    const currentNotice = (path: string): Notice => {
+      const links = history.releases.length > 1 ? [{text: label(labels, 'viewHistory'), href: relativeUrl(path, paths.history)}] : []
+      if (currentChange) links.unshift({text: label(labels, 'viewDiff'), href: relativeUrl(path, paths.diff(currentChange))})
+      if (current.release.status === 'published') {
+        return {kind: 'current', text: label(labels, 'noticeCurrent', {version: current.document.version, effective: current.document.effective}), links}
+      }
+      return {kind: 'draft', text: label(labels, published.length > 0 ? 'noticeDraft' : 'noticeUnpublished', {version: current.document.version}), links}
+    }
     files.push(...renderRelease(current, {notice: published.length > 0 || history.releases.length > 1 ? currentNotice : undefined, siblings: siblingsOf(current), lists: current.lists}, true))
 
     for (const release of history.releases) {

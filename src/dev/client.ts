@@ -1,0 +1,51 @@
+/**
+ * The script the preview injects into every page: reload on a new build, show problems on a failed one.
+ * Served from the preview server only; never part of `dist/`.
+ */
+
+/** Path the client script is served at. */
+export const clientPath = '/__policypress/client.js'
+/** Path of the server-sent events stream. */
+export const eventsPath = '/__policypress/events'
+/** Path of the current build state as JSON. */
+export const statusPath = '/__policypress/status'
+
+/** The client script source. Text from content is only ever set with `textContent`. */
+export const clientScript = `(() => {
+  'use strict'
+  const overlayId = 'policypress-overlay'
+  function showProblems(state) {
+    let overlay = document.getElementById(overlayId)
+    if (!state || state.ok) { if (overlay) overlay.remove(); return }
+    if (!overlay) {
+      overlay = document.createElement('div')
+      overlay.id = overlayId
+      overlay.setAttribute('role', 'alert')
+      overlay.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff8f6;color:#2b0b06;border-top:4px solid #b3261e;font:14px/1.6 ui-monospace,Menlo,Consolas,monospace;padding:12px 16px;box-shadow:0 -4px 16px rgba(0,0,0,.2)'
+      document.body.appendChild(overlay)
+    }
+    overlay.textContent = ''
+    const title = document.createElement('strong')
+    title.textContent = state.title
+    overlay.appendChild(title)
+    const list = document.createElement('ul')
+    list.style.cssText = 'margin:8px 0 0;padding-left:20px'
+    for (const problem of state.problems) {
+      const item = document.createElement('li')
+      item.className = 'policypress-problem'
+      item.textContent = problem.file + ':' + problem.line + ':' + problem.column + '  ' + problem.severity + '  ' + problem.message + '  ' + (problem.ruleId || '')
+      list.appendChild(item)
+    }
+    overlay.appendChild(list)
+  }
+  let build = null
+  fetch(${JSON.stringify(statusPath)}).then((r) => r.json()).then((state) => { build = state.build; showProblems(state) }).catch(() => {})
+  const events = new EventSource(${JSON.stringify(eventsPath)})
+  events.addEventListener('build', (event) => {
+    const state = JSON.parse(event.data)
+    if (state.ok && build !== null && state.build !== build) { location.reload(); return }
+    build = state.ok ? state.build : build
+    showProblems(state)
+  })
+})()
+`
