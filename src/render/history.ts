@@ -7,7 +7,6 @@ import type {SiteConfig} from '../model/types.js'
 import type {LocaleHistory, LocaleRelease, VersionChange} from '../changes/history.js'
 import {buildChangeSummary, changeSummarySchema, type ChangeSummary} from '../changes/summary.js'
 import {renderDiffBody, diffLabelsEn, diffLabelsZh} from '../diff/html.js'
-import {describeCounts} from '../diff/format.js'
 import type {EntryChange} from '../lists/diff.js'
 import {listFields, listTitles, localized} from '../lists/fields.js'
 import {outputPathOf, relativeUrl} from './paths.js'
@@ -15,6 +14,7 @@ import {portalCssPath} from './policy-pages.js'
 import type {Templates} from './templates.js'
 import type {OutputFile} from './site.js'
 import {label} from './labels.js'
+import {withNotices} from '../notices/render.js'
 
 /** Output path of the diff-navigation script. */
 export const diffScriptPath = 'assets/diff-nav.js'
@@ -47,11 +47,11 @@ export function historyPaths(history: {document: string; locale: string}) {
   }
 }
 
-/** The change summary of `change`, with links absolute when the site has a `url`. */
+/** The change summary of `change` with its notice texts, links absolute when the site has a `url`. */
 export function summaryOf(change: VersionChange, history: LocaleHistory, site: SiteConfig): ChangeSummary {
   const paths = historyPaths(history)
   const link = (path: string) => (site.url ? new URL(path, site.url).href : path)
-  return buildChangeSummary({
+  const summary = buildChangeSummary({
     from: change.from?.document,
     to: change.to.document,
     status: change.to.release.status,
@@ -68,6 +68,7 @@ export function summaryOf(change: VersionChange, history: LocaleHistory, site: S
       section: (id, removed) => link(`${paths.release(removed && change.from ? change.from : change.to)}#${id}`)
     }
   })
+  return withNotices(summary, site)
 }
 
 /** Files shared by all histories: the summary schema and the navigation script. */
@@ -228,12 +229,17 @@ function diffView(
     release
       ? {version: release.document.version, updated: release.document.updated, effective: release.document.effective, href: inApp ? '' : relativeUrl(path, paths.release(release))}
       : {version: '', updated: '', effective: '', href: ''}
+  const draft = change.to.release.status === 'draft'
   return {
     ...pageBase(history, site, labels, path),
+    notice: draft ? {kind: 'draft', text: label(labels, 'noticeDraft', {version: change.to.document.version}), links: []} : false,
     heading: label(labels, 'diffHeading', {title: change.to.document.title}),
     from: side(change.from),
     to: {...side(change.to), statusText: label(labels, change.to.release.status === 'draft' ? 'statusDraft' : change.to === history.current ? 'statusCurrent' : 'statusArchived')},
-    countsText: describeCounts(change.diff.counts),
+    countsText: (en ? diffLabelsEn : diffLabelsZh).counts
+      .replace('{blocks}', String(change.diff.counts.blocksChanged))
+      .replace('{inserted}', String(change.diff.counts.charactersInserted))
+      .replace('{deleted}', String(change.diff.counts.charactersDeleted)),
     changeCount,
     changeLinks: Array.from({length: changeCount}, (_, index) => ({href: `#change-${index + 1}`, text: label(labels, 'changeLink', {n: index + 1})})),
     material: summary.material,
