@@ -88,13 +88,28 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     })
 
   program
+    .command('pdf')
+    .description('print a version of a policy to PDF with Chromium (A4, dates and version on every page, fonts embedded)')
+    .argument('<doc>', 'document id, e.g. privacy')
+    .option('--version <version>', 'a published version, or `draft` for the working copy (default: the version in force)')
+    .option('--locale <locale>', "locale, e.g. zh-CN (default: the portal's locale)")
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
+    .option('--out <file>', 'PDF to write (default: <doc>-<locale>-<version>.pdf in the current folder)')
+    .action(async (document: string, options) => {
+      // Loaded on demand: Playwright is imported only when a PDF is printed.
+      const {pdfCommand} = await import('./pdf.js')
+      code = await pdfCommand(document, options, io)
+    })
+
+  program
     .command('notify')
     .description('send the change summaries of published versions to the webhook endpoints in content/webhooks.yaml')
     .option('--content <dir>', 'content folder', 'content')
     .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
     .option('--outbox <file>', 'delivery record (default: .policypress/outbox.json beside the content folder)')
     .option('--out <dir>', 'also write each payload, exactly as sent, to <dir>/<doc>/<locale>/changes/<version>.json')
-    .option('--dry-run', 'show what would be sent; send nothing, change nothing', false)
+    .option('--dry-run', 'show what would be sent; send nothing, leave the outbox as it is', false)
     .option('--json', 'print a JSON report', false)
     .option('--timeout <ms>', 'per-attempt timeout in milliseconds', '10000')
     .option('--max-time <seconds>', 'time limit of the whole run', '300')
@@ -104,6 +119,20 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .action(async (options) => {
       const {notifyCommand} = await import('./notify.js')
       code = await notifyCommand(options, io)
+    })
+
+  program
+    .command('import')
+    .description('convert an existing policy (.txt, .html, .md, .docx) into content/<doc>/<locale>/index.md and report what to review')
+    .argument('<file>', 'the policy to import')
+    .option('--doc <id>', 'document id (default: from the title or the file name)')
+    .option('--locale <locale>', 'locale, e.g. zh-CN (default: detected)')
+    .option('--out <dir>', 'content folder to write into', 'content')
+    .option('--force', 'replace files that exist already', false)
+    .option('--json', 'print a JSON report', false)
+    .action(async (file: string, options) => {
+      const {importCommand} = await import('./import.js')
+      code = await importCommand(file, options, io)
     })
 
   try {

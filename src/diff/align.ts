@@ -3,11 +3,12 @@
  *
  * Within one section: blocks with identical text are matched first (longest common subsequence), then,
  * in each gap between those anchors, remaining blocks are paired in order by similarity (`modified`:
- * word sets ≥ 0.5 alike, or ≥ 0.3 for the lone pair of a gap); the rest are `removed` or `added`. Across the whole document, a block removed in one place and added,
- * identical or nearly so, in another is then recognised as moved (`matchMoves`).
+ * ≥ 0.5 alike, or ≥ 0.3 for the lone pair of a gap); the rest are `removed` or `added`. Across the
+ * whole document, a block removed in one place and added, identical or nearly so (≥ 0.9), in another
+ * is then recognised as moved (`matchMoves`). Similarity: see `similarity.ts`.
  */
 import {diffArrays} from 'diff'
-import {sharedEnds, type TextIndex} from './similarity.js'
+import type {TextIndex} from './similarity.js'
 
 /** How one block of a section fares: indices are into the old and new block lists. */
 export type BlockStep =
@@ -86,8 +87,8 @@ function commonBlocks(old: readonly string[], text: readonly string[]): Array<{c
 }
 
 /**
- * Pair the unmatched blocks of one gap in order, maximizing total similarity over pairs that reach the
- * threshold (a small dynamic programme); unpaired blocks are removed or added.
+ * Pair the unmatched blocks of one gap in order, favouring the pairs most above the threshold (a small
+ * dynamic programme, see `orderedPairs`); unpaired blocks are removed or added.
  */
 function pairGap(
   gapOld: number[],
@@ -106,14 +107,7 @@ function pairGap(
   if (rows === 0 || columns === 0 || rows * columns > (options.pairingBudget ?? alignDefaults.pairingBudget)) {
     return [...gapOld.map((o): BlockStep => ({type: 'removed', old: o})), ...gapNew.map((n): BlockStep => ({type: 'added', new: n}))]
   }
-  const pairs = orderedPairs(rows, columns, (r, c) => {
-    const a = old[gapOld[r]!]!
-    const b = text[gapNew[c]!]!
-    // Cheap checks first: a shared beginning and end, then an upper bound from word counts.
-    const ends = sharedEnds(a, b)
-    if (ends >= threshold) return ends
-    return index.diceBound(a, b) < threshold ? ends : Math.max(ends, index.dice(a, b))
-  }, threshold)
+  const pairs = orderedPairs(rows, columns, (r, c) => index.similarity(old[gapOld[r]!]!, text[gapNew[c]!]!, threshold), threshold)
   const steps: BlockStep[] = []
   let r = 0
   let c = 0

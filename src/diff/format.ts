@@ -33,7 +33,7 @@ export function inlineRedline(ops: readonly DiffOp[]): string {
   return ops.map((op) => (op.type === 'equal' ? op.text : op.type === 'delete' ? `[-${op.text}-]` : `{+${op.text}+}`)).join('')
 }
 
-/** One line of counts: `2 sections added, 1 removed … · 5 blocks changed · +120 −40 characters`. */
+/** One line of counts: `sections: 2 added, 1 removed · 5 blocks changed · +120 −40 characters`, or `No changes.` */
 export function describeCounts(counts: DiffCounts): string {
   const sections = [
     [counts.sectionsAdded, 'added'],

@@ -247,8 +247,7 @@ h1{font-size:1.5rem;line-height:1.4}
 .diff-legend{display:flex;gap:1rem;font-size:.875rem}
 ins.diff-ins{text-decoration:underline;text-decoration-thickness:.12em;text-underline-offset:.2em;background:var(--ins)}
 del.diff-del{text-decoration:line-through;text-decoration-thickness:.12em;background:var(--del)}
-.diff-moved{border-left:.25rem double var(--move);padding-left:.5rem}
-span.diff-moved{padding-right:.25rem}
+span.diff-moved{border-left:.25rem double var(--move);padding:0 .25rem 0 .5rem}
 .diff-block{white-space:pre-wrap;overflow-wrap:anywhere;margin:.75rem 0}
 .diff-block[data-change]{border-left:.25rem solid var(--rule);padding-left:.5rem}
 .diff-block.diff-moved{border-left-style:double;border-left-color:var(--move)}

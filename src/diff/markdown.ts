@@ -70,10 +70,13 @@ export interface MarkdownSource {
  * (`pairByContent`) when either version has headings without `{#id}`, unless `options` say otherwise.
  */
 export function diffMarkdown(old: MarkdownSource, next: MarkdownSource, options: DiffOptions = {}): DocumentDiff {
-  const before = readMarkdown(old.text, old.path)
-  const after = readMarkdown(next.text, next.path)
-  const derived = before.derivedIds.length > 0 || after.derivedIds.length > 0
-  return diffDocuments(before.document, after.document, {pairByContent: derived, ...options})
+  return diffMarkdownDocuments(readMarkdown(old.text, old.path), readMarkdown(next.text, next.path), options)
+}
+
+/** `diffMarkdown` for versions already read with `readMarkdown` (a history reads each file once). */
+export function diffMarkdownDocuments(old: MarkdownDocument, next: MarkdownDocument, options: DiffOptions = {}): DocumentDiff {
+  const derived = old.derivedIds.length > 0 || next.derivedIds.length > 0
+  return diffDocuments(old.document, next.document, {pairByContent: derived, ...options})
 }
 
 /** Leading numbering of a heading: `一、` `（二）` `(3)` `1.` `1.1.2` `第三条` `Article 4:` `(a)`. */

@@ -5,7 +5,7 @@
  */
 
 /** Characters of unchanged context kept on each side of the changed middle (at least). */
-const context = 24
+const context = 8
 
 /**
  * Lengths (UTF-16 units) of a common prefix and suffix of `a` and `b` that end and start at safe cuts,

@@ -121,13 +121,13 @@ const blockCases: Array<[string, string[], string[], string[]]> = [
     ['equal 甲段落。', 'removed [-我们会收集您的手机号码。-]', 'added {+本政策自发布之日起生效。+}', 'equal 乙段落。']
   ],
   [
-    'two swapped, edited paragraphs: one pairs with its own version in place, the other moves',
-    ['我们会收集您的手机号码，用于登录。', '我们会使用您的位置信息，用于推荐。'],
-    ['我们会使用您的位置信息，用于推荐内容。', '我们会收集您的手机号码，用于注册和登录。'],
+    'two swapped, edited paragraphs: the closer pair stays in place, the other moves',
+    ['我们会收集您的手机号码和电子邮箱地址，用于创建账号、登录校验和保障账号安全。', '我们会使用您的位置信息，用于推荐。'],
+    ['我们会使用您的位置信息，用于推荐内容。', '我们会收集您的手机号码和电子邮箱地址，用于创建账号、登录校验和保障您的账号安全。'],
     [
-      'moved-from a#0→a#1 我们会收集您的手机号码，用于{+注册和+}登录。',
-      'modified 我们会使用您的位置信息，用于推荐{+内容+}。',
-      'moved-to a#0→a#1 我们会收集您的手机号码，用于{+注册和+}登录。'
+      'moved-to a#1→a#0 我们会使用您的位置信息，用于推荐{+内容+}。',
+      'modified 我们会收集您的手机号码和电子邮箱地址，用于创建账号、登录校验和保障{+您的+}账号安全。',
+      'moved-from a#1→a#0 我们会使用您的位置信息，用于推荐{+内容+}。'
     ]
   ]
 ]

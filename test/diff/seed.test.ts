@@ -16,7 +16,7 @@ import {scatterEdits} from './scattered-edits.js'
 const seedPath = path.join(root, 'content', 'privacy', 'zh-CN', 'index.md')
 
 /** Every block change of `diff`, preamble first, in reading order. */
-export function allBlockChanges(diff: DocumentDiff): BlockChange[] {
+function allBlockChanges(diff: DocumentDiff): BlockChange[] {
   const result = [...diff.preamble]
   const walk = (section: SectionChange): void => {
     result.push(...section.blocks)
