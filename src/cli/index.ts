@@ -1,13 +1,12 @@
 /**
  * The `policypress` command line. The only module that decides exit codes:
  * 0 success, 1 content errors, 2 usage or configuration errors, 3 internal errors.
+ *
+ * Each command's module is imported when the command runs, so `--version` or `diff` do not load the
+ * whole build pipeline.
  */
 import {createRequire} from 'node:module'
 import {Command, CommanderError, Option} from 'commander'
-import {buildCommand} from './build.js'
-import {checkCommand} from './check.js'
-import {publishCommand} from './publish.js'
-import {devCommand} from './dev.js'
 import {processIo, type CliIo} from './io.js'
 
 /** Exit codes. */
@@ -37,6 +36,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
     .option('--fix', 'write missing heading ids into the source', false)
     .action(async (options) => {
+      const {checkCommand} = await import('./check.js')
       code = await checkCommand(options, io)
     })
 
@@ -50,6 +50,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .option('--no-drafts', 'leave out draft pages of unpublished changes (for production)')
     .option('--json', 'print a JSON report', false)
     .action(async (options) => {
+      const {buildCommand} = await import('./build.js')
       code = await buildCommand(options, io)
     })
 
@@ -61,6 +62,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
     .option('--templates <dir>', 'templates folder (default: the shipped templates)')
     .action(async (options) => {
+      const {devCommand} = await import('./dev.js')
       code = await devCommand(options, io)
     })
 
@@ -73,6 +75,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
     .option('--json', 'print a JSON report', false)
     .action(async (document, options) => {
+      const {publishCommand} = await import('./publish.js')
       code = await publishCommand(document, options, io)
     })
 
