@@ -59,6 +59,15 @@ export const ruleHints = {
   'archive-lock': 'Restore `archive/lock.json` from version control; it records what was published and must not be edited by hand.',
   'publish-invalid': 'Fix the content first (`policypress check`), then publish again.',
   'notice-period': 'A material change needs notice: set `effective` at least `noticeDays` (policypress.yaml, default 7) after `updated`, or, if the change is not material, set `material: false` with a `materialReason`.',
+  'notice-length': 'Shorten the front matter `summary` (or the title) so every notice fits its channel: an SMS counts 70 characters in one message or 67 per segment when any character is Chinese (limits in docs/notices.md).',
+  'webhooks-invalid': 'Fix `content/webhooks.yaml`: `endpoints:` is a list of `name`, `url` (https://, or http:// to 127.0.0.1 for tests) and `secretEnv` (the NAME of an environment variable, never the secret itself); see docs/notices.md.',
+  'import-numbering': 'Check the heading levels and list items around this number; change `#` levels or make the line a `- ` item by hand.',
+  'import-heading': 'If this line is not a heading, remove the `#` marks and its `{#id}`; if a heading is missing, add one.',
+  'import-split': 'Check that the text was cut at the right place; join the parts again if not.',
+  'import-dropped': 'This was not policy text (script, style, image, comment, page metadata); add it back in words if it matters.',
+  'import-clause': 'Give the clause file a name that says what it is (e.g. `consent-exceptions.md`) and update the `::include` lines.',
+  'import-date': 'Set `updated` and `effective` in the front matter to the dates of this version.',
+  'import-text-lost': 'Copy the sentence from the original into the imported file by hand; please report it as a bug too.',
   'vocabulary-invalid': 'Each entry is `id:` with a name per locale (`zh-CN: 手机号码`) and `sensitive: true` or `false`.'
 } as const
 

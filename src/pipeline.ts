@@ -16,6 +16,8 @@ import {defaultArchive, freeze, sameFiles} from './versions/publish.js'
 import {loadPublished, loadReleases, type ReleaseCache} from './versions/releases.js'
 import {buildHistories} from './changes/history.js'
 import {checkNoticePeriod} from './changes/notice-period.js'
+import {checkNoticeLengths} from './notices/check.js'
+import {summaryOf} from './render/history.js'
 import {hasErrors} from './messages.js'
 import type {ContentSource} from './load/content.js'
 
@@ -78,7 +80,10 @@ async function checkAgainstPublished(archive: Archive, source: ContentSource, re
     for (const history of buildHistories([[published, draft]], result.project.site)) {
       const change = history.changes[0]
       const file = change && source.files.get(change.to.document.path)
-      if (change && file) checkNoticePeriod(change, result.project.site, file)
+      if (change && file) {
+        checkNoticePeriod(change, result.project.site, file)
+        checkNoticeLengths(summaryOf(change, history, result.project.site), change.to.document, file)
+      }
     }
   }
 }

@@ -7,6 +7,7 @@ import type {DocumentDiff, SectionChange} from '../diff/types.js'
 import type {ListDiff} from '../lists/diff.js'
 import type {Materiality, MaterialReason} from './material.js'
 import {dataTypeName} from '../lists/vocabulary.js'
+import {noticesSchema} from '../notices/schema.js'
 
 /** Version of the change-summary JSON; bumped on incompatible changes. */
 export const changeSummarySchemaVersion = 1
@@ -80,11 +81,15 @@ export const changeSummarySchema = z.strictObject({
     version: z.string().describe('The new version'),
     previous: z.string().nullable().describe('The previous version'),
     history: z.string()
-  })
+  }),
+  notices: noticesSchema
 })
 
 /** A change summary. */
 export type ChangeSummary = z.infer<typeof changeSummarySchema>
+
+/** A change summary before its notice texts are rendered (`withNotices` in notices/render.ts adds them). */
+export type ChangeSummaryCore = Omit<ChangeSummary, 'notices'>
 
 /** Links a summary gives, already resolved (absolute when the site has a `url`). */
 export type SummaryLinks = ChangeSummary['links'] & {
@@ -105,7 +110,7 @@ export interface SummaryInput {
 }
 
 /** Build the change summary of `input.to` against `input.from`. Pure. */
-export function buildChangeSummary(input: SummaryInput): ChangeSummary {
+export function buildChangeSummary(input: SummaryInput): ChangeSummaryCore {
   const {from, to, diff, lists, materiality, links} = input
   const en = to.locale.startsWith('en')
   const names = nameLookup(input)

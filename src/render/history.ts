@@ -15,6 +15,7 @@ import type {Templates} from './templates.js'
 import type {OutputFile} from './site.js'
 import {label} from './labels.js'
 import {withNotices} from '../notices/render.js'
+import type {NoticeTemplates} from '../notices/templates.js'
 
 /** Output path of the diff-navigation script. */
 export const diffScriptPath = 'assets/diff-nav.js'
@@ -47,8 +48,11 @@ export function historyPaths(history: {document: string; locale: string}) {
   }
 }
 
-/** The change summary of `change` with its notice texts, links absolute when the site has a `url`. */
-export function summaryOf(change: VersionChange, history: LocaleHistory, site: SiteConfig): ChangeSummary {
+/**
+ * The change summary of `change` with its notice texts, links absolute when the site has a `url`.
+ * Notice templates default to the shipped ones.
+ */
+export function summaryOf(change: VersionChange, history: LocaleHistory, site: SiteConfig, notices?: NoticeTemplates): ChangeSummary {
   const paths = historyPaths(history)
   const link = (path: string) => (site.url ? new URL(path, site.url).href : path)
   const summary = buildChangeSummary({
@@ -68,7 +72,7 @@ export function summaryOf(change: VersionChange, history: LocaleHistory, site: S
       section: (id, removed) => link(`${paths.release(removed && change.from ? change.from : change.to)}#${id}`)
     }
   })
-  return withNotices(summary, site)
+  return withNotices(summary, site, notices)
 }
 
 /** Files shared by all histories: the summary schema and the navigation script. */
