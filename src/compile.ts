@@ -6,7 +6,9 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
 import type {ContentSource} from './load/content.js'
-import type {ListKind, PolicyDocument, PolicyList, Project} from './model/types.js'
+import type {ListKind, PolicyDocument, PolicyList, Project, SiteConfig} from './model/types.js'
+import {allSections} from './model/build.js'
+import {location} from 'vfile-location'
 import {buildDocument} from './model/build.js'
 import {readFrontmatter} from './parse/frontmatter.js'
 import {expandIncludes, parseCached, type ParseCache} from './parse/includes.js'
@@ -14,6 +16,7 @@ import {resolveReferences} from './parse/references.js'
 import {checkFrontmatter} from './check/frontmatter.js'
 import {checkHeadings} from './check/headings.js'
 import {checkHtml} from './check/html.js'
+import {checkStrayIncludes} from './check/stray-include.js'
 import {checkLinks} from './check/links.js'
 import {readSiteConfig} from './check/site.js'
 import type {PolicyContext} from './check/context.js'
@@ -63,6 +66,7 @@ export function compileContent(source: ContentSource): CompileResult {
     const context: PolicyContext = {path, tree, source}
     const frontmatter = readFrontmatter(tree, file)
     checkHtml(context)
+    checkStrayIncludes(context)
     anchors.set(path, checkHeadings(context))
     contexts.push(context)
     if (policy) {
@@ -108,9 +112,33 @@ export function compileContent(source: ContentSource): CompileResult {
   documents.sort((a, b) => (a.id === b.id ? compare(a.locale, b.locale) : compare(a.id, b.id)))
   const lists = parsedLists.map((parsed) => parsed.list).sort((a, b) => compare(a.path, b.path))
   const site = readSiteConfig(source.files.get(siteConfigPath), documents[0]?.locale ?? 'en-US')
+  checkSectionReferences(documents, site, source)
   const files = [...source.files.values()]
   for (const file of files) dedupeMessages(file)
   return {project: {site, documents, lists, vocabulary}, files, ok: !hasErrors(files)}
+}
+
+/** Section ids named in `editorial` and `material.sections` must exist, or a typo silently changes the verdict. */
+function checkSectionReferences(documents: PolicyDocument[], site: SiteConfig, source: ContentSource): void {
+  const all = new Set<string>()
+  for (const document of documents) {
+    const ids = new Set(allSections(document).map((section) => section.id))
+    for (const id of ids) all.add(id)
+    const file = source.files.get(document.path)
+    const place = document.metaPlaces['editorial']
+    for (const id of document.editorial ?? []) {
+      if (file && !ids.has(id)) report(file, `Unexpected section \`${id}\` in \`editorial\`: no heading has this id`, 'section-unknown', place ? {line: place.line, column: place.column} : undefined)
+    }
+  }
+  const config = source.files.get(siteConfigPath)
+  if (!config || documents.length === 0) return
+  const text = String(config.value)
+  const place = location(config)
+  for (const id of site.materialSections) {
+    if (all.has(id)) continue
+    const offset = text.search(new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`))
+    report(config, `Unexpected section \`${id}\` in \`material.sections\`: no document has a heading with this id`, 'section-unknown', place.toPoint(Math.max(0, offset)), 'warning')
+  }
 }
 
 function headingIds(tree: Root | undefined): Set<string> {

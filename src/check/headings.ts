@@ -38,7 +38,7 @@ export function checkHeadings(context: PolicyContext): Set<string> {
       return
     }
     if (!isValidId(id)) {
-      report(file, `Unexpected id \`${id}\`, expected lowercase letters, digits, Chinese characters and single hyphens`, 'heading-id-malformed', idPlace)
+      report(file, `Unexpected id \`${id}\`, expected lowercase letters, digits and Chinese characters joined by single \`-\` or \`_\``, 'heading-id-malformed', idPlace)
       return
     }
     const first = seen.get(id)

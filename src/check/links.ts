@@ -68,7 +68,9 @@ export function checkLinks(context: PolicyContext, anchorsOf: (path: string) => 
       }
     } else if (target.type === 'content') {
       const anchors = anchorsOf(target.path)
-      if (!anchors) {
+      if (anchors && !/^[^/]+\/[^/]+\/(?:index|lists\/[^/]+)\.md$/.test(target.path)) {
+        report(file, `Unexpected link to \`${link.url}\`: it is not a page; link to the section that includes it`, 'link-missing-file', link.position)
+      } else if (!anchors) {
         report(file, `Cannot find linked file \`${link.url}\` (looked for \`${target.path}\`)`, 'link-missing-file', link.position)
       } else if (target.fragment !== undefined && target.fragment !== '' && !anchors.has(target.fragment)) {
         report(file, `Cannot find heading id \`#${target.fragment}\` in \`${target.path}\``, 'link-missing-anchor', link.position)

@@ -8,6 +8,7 @@ import type {CliIo} from './io.js'
 /** Options of `check`. */
 export interface CheckCommandOptions {
   content: string
+  archive?: string | undefined
   format: 'text' | 'json'
   fix: boolean
 }
@@ -19,7 +20,7 @@ export async function checkCommand(options: CheckCommandOptions, io: CliIo): Pro
       io.stderr(`fixed ${file.path}: added ${ids.length} heading id${ids.length === 1 ? '' : 's'} (${ids.join(', ')})`)
     }
   }
-  const result = await check({content: options.content})
+  const result = await check({content: options.content, archive: options.archive})
   io.stdout(options.format === 'json' ? formatJson(result.files, io.cwd) : formatText(result.files, io.cwd))
   return result.ok ? 0 : 1
 }

@@ -61,6 +61,8 @@ export function applyHeadingIds(text: string, fixes: IdFix[]): string {
 
 function deriveId(heading: Heading, parent: string | undefined, slugger: GithubSlugger, next: () => number): string {
   const title = plainText(heading).trim()
+  // A malformed parent id would make every derived id malformed too.
+  if (parent !== undefined && !isValidId(parent)) parent = undefined
   const number = headingNumber(title)
   if (number !== undefined) return `${parent ?? 'section'}-${number}`
   const slug = slugger.slug(title).replace(/-+/g, '-').replace(/^-|-$/g, '')

@@ -70,6 +70,12 @@ export function expandIncludes(
       report(file!, `Unexpected include \`${src}\` outside the content folder`, 'include-outside', place)
       return []
     }
+    // A published version freezes its document's folder; a clause from elsewhere would not be in it.
+    const documentFolder = `${(stack[0] ?? path).split('/')[0]}/`
+    if (!target.startsWith(documentFolder)) {
+      report(file!, `Unexpected include \`${src}\` outside the document folder \`${documentFolder}\``, 'include-outside', place)
+      return []
+    }
     if (target === path || stack.includes(target)) {
       const chain = [...stack, path, target].join(' → ')
       report(file!, `Unexpected include loop: ${chain}`, 'include-loop', place)

@@ -38,3 +38,7 @@ test('a warning alone does not fail the check', () => {
   const result = compile({[path]: policy('## 一 {#a}\n\n#### 1. {#a-1}\n')})
   assert.equal(result.ok, true)
 })
+
+test('an editorial section that does not exist is reported at the key', () => {
+  assert.deepEqual(messages(compile({[path]: policy('## 一 {#a}\n', {editorial: '[a, b]'})})), [`${path}:8:1 error section-unknown`])
+})

@@ -26,3 +26,8 @@ for (const [name, body, expected] of cases) {
     assert.deepEqual(messages(compile({[zh]: policy(body), [en]: english})), expected)
   })
 }
+
+test('a link to a clause file is reported: clauses are not pages', () => {
+  const files = {[zh]: policy('## 一 {#a}\n\n[例外](clauses/x.md)\n'), [en]: english, 'privacy/zh-CN/clauses/x.md': '- 条款\n'}
+  assert.deepEqual(messages(compile(files)), [`${zh}:12:1 error link-missing-file`])
+})

@@ -72,3 +72,7 @@ test('a fixed policy passes the id rules', () => {
   const fixed = fix(policy('## 一、收集\n\n### （一）账号\n\n## 二、共享\n'))
   assert.deepEqual(messages(compile({[path]: fixed})), [])
 })
+
+test('a malformed parent id is not copied into derived ids', () => {
+  assert.equal(fix('## 一、收集 {#Collection}\n\n### （一）账号\n'), '## 一、收集 {#Collection}\n\n### （一）账号 {#section-1}\n')
+})

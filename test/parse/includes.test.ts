@@ -64,3 +64,13 @@ for (const [name, files, expected] of errorCases) {
     assert.deepEqual(messages(compile(files)), expected)
   })
 }
+
+test('an include inside a paragraph is an error, not literal text', () => {
+  assert.deepEqual(messages(compile({[path]: policy('## 一 {#a}\n\n例外：::include{src="clauses/x.md"}\n'), 'privacy/zh-CN/clauses/x.md': clause})), [
+    `${path}:12:4 error directive-unknown`
+  ])
+})
+
+test('a clause outside the document folder is refused, since it would not be published with it', () => {
+  assert.deepEqual(messages(compile({[path]: policy('::include{src="../../shared/x.md"}\n'), 'shared/x.md': clause})), [`${path}:10:1 error include-outside`])
+})
