@@ -7,7 +7,7 @@
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 import {collapseSpace, mergeSpans, textOf, trimSpans} from '../spans.js'
 import type {Block, ImportNote, InputPlace, ReadResult, SourcePiece, Span} from '../types.js'
-import {parseHtml} from './html-parse.js'
+import {fromHtml} from 'hast-util-from-html'
 
 /** How places in the input are counted. */
 export interface HtmlReadOptions {
@@ -37,10 +37,10 @@ interface Context {
 
 /** Read HTML into blocks. */
 export function readHtml(html: string, options: HtmlReadOptions = {}): ReadResult {
-  return readHast(parseHtml(html), options)
+  return readHast(fromHtml(html), options)
 }
 
-/** Read a hast tree (as `parseHtml` or `hast-util-from-html` make it) into blocks. */
+/** Read a hast tree (as `hast-util-from-html` makes it) into blocks. */
 export function readHast(tree: Root, options: HtmlReadOptions = {}): ReadResult {
   const blocks: Block[] = []
   const notes: ImportNote[] = []
@@ -223,7 +223,7 @@ export function readHast(tree: Root, options: HtmlReadOptions = {}): ReadResult 
             const spans: Span[] = []
             nonEmpty.forEach((part, k) => spans.push(...(k > 0 ? [{text: ' '}] : []), ...part))
             row.push(mergeSpans(spans))
-            const span = Number(cell.properties?.['colspan'] ?? 1)
+            const span = Number(cell.properties?.['colSpan'] ?? 1)
             for (let extra = 1; extra < Math.min(span, 20); extra++) row.push([])
           }
           if (row.some((cell) => textOf(cell) !== '')) rows.push(row)
