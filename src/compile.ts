@@ -16,6 +16,7 @@ import {resolveReferences} from './parse/references.js'
 import {checkFrontmatter} from './check/frontmatter.js'
 import {checkHeadings} from './check/headings.js'
 import {checkHtml} from './check/html.js'
+import {checkControlCharacters} from './check/characters.js'
 import {checkStrayIncludes} from './check/stray-include.js'
 import {checkLinks} from './check/links.js'
 import {readSiteConfig} from './check/site.js'
@@ -60,6 +61,8 @@ export function compileContent(source: ContentSource): CompileResult {
     if (!policy && !list) continue
     // Emptiness is about what the author wrote, before includes are expanded in place.
     const empty = !parseCached(path, source, cache)?.children.some((node) => node.type !== 'yaml')
+    // A file the parser refused (nested too deep) has said why already.
+    if (file.messages.some((message) => message.ruleId === 'content-nesting')) continue
     const tree = expandIncludes(path, source, cache)
     if (!tree) continue
     resolveReferences(tree)
@@ -114,6 +117,7 @@ export function compileContent(source: ContentSource): CompileResult {
   const site = readSiteConfig(source.files.get(siteConfigPath), documents[0]?.locale ?? 'en-US')
   checkSectionReferences(documents, site, source)
   const files = [...source.files.values()]
+  for (const file of files) checkControlCharacters(file)
   for (const file of files) dedupeMessages(file)
   return {project: {site, documents, lists, vocabulary}, files, ok: !hasErrors(files)}
 }

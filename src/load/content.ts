@@ -58,7 +58,7 @@ export async function loadContent(root: string): Promise<ContentSource> {
 export function contentFromFiles(files: Record<string, string>, root = '/content'): ContentSource {
   const map = new Map<string, VFile>()
   for (const relative of Object.keys(files).sort()) {
-    map.set(relative, new VFile({path: relative, cwd: root, value: stripBom(files[relative] ?? '')}))
+    map.set(relative, new VFile({path: relative, cwd: root, value: normalizeText(files[relative] ?? '')}))
   }
   return {root, files: map}
 }
@@ -80,7 +80,7 @@ async function walk(root: string, relative: string): Promise<string[]> {
 
 function decode(bytes: Buffer, file: VFile): string {
   try {
-    return stripBom(new TextDecoder('utf-8', {fatal: true}).decode(bytes))
+    return normalizeText(new TextDecoder('utf-8', {fatal: true}).decode(bytes))
   } catch {
     // Point at the first undecodable byte: the lenient decoder puts U+FFFD there.
     const lenient = new TextDecoder('utf-8').decode(bytes)
@@ -92,8 +92,10 @@ function decode(bytes: Buffer, file: VFile): string {
   }
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+/** Drop a byte-order mark; a lone CR (old Mac line ends) becomes LF, which keeps every offset. */
+function normalizeText(text: string): string {
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  return withoutBom.includes('\r') ? withoutBom.replace(/\r(?!\n)/g, '\n') : withoutBom
 }
 
 function isInside(root: string, target: string): boolean {

@@ -12,6 +12,15 @@ import {report} from '../messages.js'
 import {parseMarkdown} from './processor.js'
 import {resolveContentPath} from './paths.js'
 
+/** Inclusions (counting repeats) one document may expand, and how deep clauses may include clauses. */
+export const maxIncludes = 1000
+export const maxIncludeDepth = 32
+
+/** Inclusions left for the document being expanded. */
+export interface IncludeBudget {
+  remaining: number
+}
+
 /** Parsed trees by content path, so a clause included many times is parsed once per run. */
 export type ParseCache = Map<string, Root>
 
@@ -35,7 +44,8 @@ export function expandIncludes(
   path: string,
   source: ContentSource,
   cache: ParseCache,
-  stack: string[] = []
+  stack: string[] = [],
+  budget: IncludeBudget = {remaining: maxIncludes}
 ): Root | undefined {
   const original = parseCached(path, source, cache)
   const file = source.files.get(path)
@@ -55,7 +65,8 @@ export function expandIncludes(
       const form = node.type === 'leafDirective' ? `::${node.name}` : `:::${node.name}`
       report(file, `Unexpected directive \`${form}\`, expected \`::include\``, 'directive-unknown', node.position)
     }
-    parent.children.splice(index, 1, ...(replacement as typeof parent.children))
+    // Not `splice(…, ...replacement)`: a clause with very many blocks would overflow the argument list.
+    parent.children = parent.children.slice(0, index).concat(replacement as typeof parent.children, parent.children.slice(index + 1))
     return [SKIP, index + replacement.length]
   })
   return tree
@@ -85,7 +96,14 @@ export function expandIncludes(
       report(file!, `Cannot find included file \`${src}\` (looked for \`${target}\`)`, 'include-missing', place)
       return []
     }
-    const included = expandIncludes(target, source, cache, [...stack, path])
+    // Clauses that include other clauses twice over grow exponentially (an "include bomb").
+    if (budget.remaining <= 0 || stack.length >= maxIncludeDepth) {
+      const why = budget.remaining <= 0 ? `more than ${maxIncludes} inclusions` : `nested more than ${maxIncludeDepth} deep`
+      report(file!, `Unexpected include \`${src}\`: ${why} in \`${stack[0] ?? path}\``, 'include-limit', place)
+      return []
+    }
+    budget.remaining--
+    const included = expandIncludes(target, source, cache, [...stack, path], budget)
     if (!included) return []
     const children = included.children.filter((child) => {
       if (child.type !== 'yaml') return true

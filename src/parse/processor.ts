@@ -13,6 +13,8 @@ import {remarkTables} from './tables.js'
 import {remarkRestoreTextDirectives} from './restore-text-directives.js'
 import {remarkLinkLiterals} from './link-literals.js'
 import {remarkHeadingIds} from './heading-ids.js'
+import {excessNesting, maxNesting} from './nesting.js'
+import {report} from '../messages.js'
 import './types.js'
 
 const processor = unified()
@@ -26,8 +28,17 @@ const processor = unified()
   .use(remarkHeadingIds)
   .freeze()
 
-/** Parse one Markdown file into its syntax tree, with policypress's transforms applied. */
+/**
+ * Parse one Markdown file into its syntax tree, with policypress's transforms applied.
+ *
+ * A file nested deeper than the parser can take is reported (`content-nesting`) and parsed as empty.
+ */
 export function parseMarkdown(file: VFile): Root {
+  const deep = excessNesting(String(file.value))
+  if (deep) {
+    report(file, `Unexpected list or quote nested more than ${maxNesting} levels deep`, 'content-nesting', deep)
+    return {type: 'root', children: []}
+  }
   const tree = processor.parse(file)
   return processor.runSync(tree, file) as Root
 }

@@ -43,12 +43,21 @@ export async function readArchive(root: string): Promise<Archive> {
   if (!exists) return {root: absolute, lock: emptyLock(), files: [], ok: true}
 
   await completeInterruptedPublish(absolute)
-  const lock = await readLock(absolute, fileFor)
+  const present = (await walk(absolute, '')).filter((file) => file !== lockFileName)
+  const read = await readLock(absolute, fileFor)
+  // Without a lock nothing can be verified; calling every published file "added" would advise deleting it.
+  if (read === 'missing' && present.length > 0) {
+    report(fileFor(lockFileName), `Missing lock file: the archive holds ${present.length} published files but no \`${lockFileName}\` recording them`, 'archive-lock', {line: 1, column: 1})
+  }
+  if (read === 'missing' || read === 'invalid') {
+    const problems = [...files.values()]
+    return {root: absolute, lock: emptyLock(), files: problems, ok: problems.length === 0}
+  }
+  const lock = read
   verifyChain(lock, fileFor(lockFileName))
 
   const recorded = new Map<string, string>()
   for (const entry of lock.versions) for (const [file, hash] of Object.entries(entry.files)) recorded.set(file, hash)
-  const present = (await walk(absolute, '')).filter((file) => file !== lockFileName)
   for (const file of present) {
     const expected = recorded.get(file)
     if (expected === undefined) {
@@ -123,17 +132,35 @@ export async function writeVersion(
   return published
 }
 
-async function readLock(root: string, fileFor: (relative: string) => VFile): Promise<ArchiveLock> {
+/** The lock; `missing` when there is none, `invalid` (reported) when it is not a lock. */
+async function readLock(root: string, fileFor: (relative: string) => VFile): Promise<ArchiveLock | 'missing' | 'invalid'> {
   const text = await fs.readFile(path.join(root, lockFileName), 'utf8').catch(() => undefined)
-  if (text === undefined) return emptyLock()
+  if (text === undefined) return 'missing'
   try {
     const data = JSON.parse(text) as ArchiveLock
-    if (data.lockfileVersion !== lockfileVersion || !Array.isArray(data.versions)) throw new Error('format')
+    if (data.lockfileVersion !== lockfileVersion || !Array.isArray(data.versions) || !data.versions.every(isEntry)) throw new Error('format')
     return data
   } catch {
     report(fileFor(lockFileName), 'Unexpected lock file that is not a policypress archive lock', 'archive-lock', {line: 1, column: 1})
-    return emptyLock()
+    return 'invalid'
   }
+}
+
+/** Whether `value` has the shape of a lock entry (its hash is checked by `verifyChain`). */
+function isEntry(value: unknown): value is PublishedVersion {
+  if (typeof value !== 'object' || value === null) return false
+  const entry = value as Record<string, unknown>
+  const strings = (record: unknown) => typeof record === 'object' && record !== null && Object.values(record).every((v) => typeof v === 'string')
+  return (
+    typeof entry['document'] === 'string' &&
+    typeof entry['version'] === 'string' &&
+    typeof entry['hash'] === 'string' &&
+    (entry['previous'] === null || typeof entry['previous'] === 'string') &&
+    Array.isArray(entry['locales']) &&
+    typeof entry['dates'] === 'object' &&
+    entry['dates'] !== null &&
+    strings(entry['files'])
+  )
 }
 
 function verifyChain(lock: ArchiveLock, file: VFile): void {
@@ -171,7 +198,7 @@ async function completeInterruptedPublish(root: string): Promise<void> {
       if (!match) continue
       const staged = path.join(folder, name)
       const target = path.join(folder, match[1] ?? '')
-      const recorded = lock?.versions.some((v) => v.document === document.name && v.version === match[1])
+      const recorded = Array.isArray(lock?.versions) && lock.versions.some((v) => isEntry(v) && v.document === document.name && v.version === match[1])
       const targetExists = await fs.stat(target).then(() => true, () => false)
       if (recorded && !targetExists) await fs.rename(staged, target)
       else await fs.rm(staged, {recursive: true, force: true})
