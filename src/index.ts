@@ -14,7 +14,7 @@ export {compileContent, siteConfigPath, type CompileResult} from './compile.js'
 export {policyMetaSchema} from './check/frontmatter.js'
 export {classifyLink, allowedProtocols, type LinkTarget} from './check/links.js'
 export {compileTemplates, type Templates} from './render/templates.js'
-export {renderSite, portalCssPath, type OutputFile} from './render/site.js'
+export {renderSite, renderSiteCached, planSite, portalCssPath, type OutputFile, type RenderUnit, type SitePlan, type UnitOutput} from './render/site.js'
 export {renderBody, tableOfContents, type TocEntry} from './render/document.js'
 export {outputPathOf, type Variant} from './render/paths.js'
 export {writeOutput, recoverOutput, outputMarker} from './write/atomic.js'
@@ -33,8 +33,24 @@ export {listJsonSchema, listJsonSchemaDocument, listToJson, listToCsv, listSchem
 export {readArchive, writeVersion, lockFileName, type Archive, type FrozenFile} from './versions/archive.js'
 export {sha256, entryHash, serializeLock, type ArchiveLock, type PublishedVersion} from './versions/lock.js'
 export {publish, defaultArchive, type PublishOptions, type PublishResult} from './versions/publish.js'
-export {loadReleases, loadPublished, type ReleaseCache} from './versions/releases.js'
-export {buildHistories, compareReleases, type Release, type LocaleRelease, type LocaleHistory, type VersionChange} from './changes/history.js'
+export {loadReleases, loadPublished, outlineReleases, publishedKey, type ReleaseCache} from './versions/releases.js'
+export {
+  buildHistories,
+  compareReleases,
+  outlineHistories,
+  outlineOf,
+  type Release,
+  type LocaleRelease,
+  type LocaleHistory,
+  type VersionChange,
+  type ReleaseOutline,
+  type ReleaseHandle,
+  type ChangeHandle,
+  type HistoryOutline,
+  type DocumentMeta,
+  type ListMeta
+} from './changes/history.js'
+export {cacheKey, codeFingerprint, noCache, memoryCache, folderCache, defaultCacheDir, type CacheStore, type CacheStats} from './cache/index.js'
 export {assessMateriality, daysBetween, type Materiality, type MaterialReason, type MaterialInput} from './changes/material.js'
 export {buildChangeSummary, changeSummarySchema, changeSummarySchemaVersion, type ChangeSummary} from './changes/summary.js'
 export {checkNoticePeriod} from './changes/notice-period.js'

@@ -8,13 +8,14 @@ import {loadContent} from './load/content.js'
 import {loadTemplates} from './load/templates.js'
 import {compileContent, type CompileResult} from './compile.js'
 import {compileTemplates, type Templates} from './render/templates.js'
-import {renderSite, type OutputFile} from './render/site.js'
+import {renderSiteCached, type OutputFile} from './render/site.js'
 import {writeOutput} from './write/atomic.js'
 import {applyHeadingIds, planHeadingIds} from './fix/heading-ids.js'
 import {readArchive, type Archive} from './versions/archive.js'
 import {defaultArchive, freeze, sameFiles} from './versions/publish.js'
-import {loadPublished, loadReleases, type ReleaseCache} from './versions/releases.js'
-import {buildHistories} from './changes/history.js'
+import {loadPublished, outlineReleases, type ReleaseCache} from './versions/releases.js'
+import {buildHistories, outlineHistories} from './changes/history.js'
+import {noCache, type CacheStore} from './cache/store.js'
 import {checkNoticePeriod} from './changes/notice-period.js'
 import {checkNoticeLengths} from './notices/check.js'
 import {summaryOf} from './render/history.js'
@@ -27,6 +28,11 @@ export interface PipelineOptions {
   content?: string | undefined
   /** Archive of published versions (default: `archive` beside the content folder). */
   archive?: string | undefined
+  /**
+   * Compiled published versions and rendered pages from earlier runs, by the hash of everything they
+   * were made from (default: none). See `folderCache` and `memoryCache`.
+   */
+  cache?: CacheStore | undefined
 }
 
 /** Options of `build`. */
@@ -64,18 +70,18 @@ export async function check(options: PipelineOptions = {}, cache: ReleaseCache =
   const archive = await readArchive(defaultArchive(content, options.archive))
   const source = await loadContent(content)
   const result = compileContent(source)
-  if (archive.ok && result.ok) await checkAgainstPublished(archive, source, result, cache)
+  if (archive.ok && result.ok) await checkAgainstPublished(archive, source, result, cache, options.cache ?? noCache)
   const files = [...archive.files, ...result.files]
   return {...result, source, archive, files, ok: archive.ok && !hasErrors(result.files)}
 }
 
 /** Compare each document with its latest published version: the notice period of material changes. */
-async function checkAgainstPublished(archive: Archive, source: ContentSource, result: CompileResult, cache: ReleaseCache): Promise<void> {
+async function checkAgainstPublished(archive: Archive, source: ContentSource, result: CompileResult, cache: ReleaseCache, store: CacheStore): Promise<void> {
   const ids = new Set(result.project.documents.map((document) => document.id))
   for (const id of ids) {
     const latest = archive.lock.versions.filter((entry) => entry.document === id).at(-1)
     if (!latest || sameFiles(latest, await freeze(source, id))) continue
-    const published = await loadPublished(archive, latest, cache)
+    const published = await loadPublished(archive, latest, cache, store)
     const draft = {document: id, version: '', status: 'draft' as const, project: result.project}
     for (const history of buildHistories([[published, draft]], result.project.site)) {
       const change = history.changes[0]
@@ -110,13 +116,14 @@ export async function render(options: BuildOptions = {}, templates?: Templates, 
   const compiled = templates ?? compileTemplates(await loadTemplates(options.templates))
   const result = await check(options, cache)
   if (!result.ok) return {...result, written: []}
-  const loaded = await loadReleases(result.archive, {source: result.source, project: result.project}, cache)
+  const store = options.cache ?? noCache
+  const loaded = await outlineReleases(result.archive, {source: result.source, project: result.project}, cache, store)
   // Production builds can leave drafts out; with nothing published, the working copy is all there is.
   const releases = options.drafts === false
     ? loaded.map((history) => (history.some((r) => r.status === 'published') ? history.filter((r) => r.status !== 'draft') : history))
     : loaded
-  const histories = buildHistories(releases, result.project.site, {draftIsCurrent: options.draftIsCurrent ?? false})
-  return {...result, written: renderSite({site: result.project.site, histories}, compiled)}
+  const histories = outlineHistories(releases, {draftIsCurrent: options.draftIsCurrent ?? false})
+  return {...result, written: await renderSiteCached({site: result.project.site, histories}, compiled, store)}
 }
 
 /** Add missing heading ids to the Markdown files of the content folder. Returns the files changed. */

@@ -3,6 +3,7 @@
  */
 import path from 'node:path'
 import {build} from '../pipeline.js'
+import {defaultCacheDir, folderCache} from '../cache/store.js'
 import {formatJson, formatText} from '../report/format.js'
 import type {CliIo} from './io.js'
 
@@ -13,11 +14,14 @@ export interface BuildCommandOptions {
   templates?: string | undefined
   drafts: boolean
   json: boolean
+  /** Cache folder, or `false` for none (`--no-cache`). */
+  cache: string | boolean
 }
 
 /** Run `build`; resolves to the exit code. */
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<number> {
-  const result = await build(options)
+  const cacheDir = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : defaultCacheDir(options.content)
+  const result = await build({...options, cache: cacheDir === undefined ? undefined : folderCache(cacheDir)})
   const out = path.relative(io.cwd, path.resolve(options.out)) || '.'
   if (options.json) {
     const report = JSON.parse(formatJson(result.files, io.cwd)) as object

@@ -48,6 +48,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
     .option('--templates <dir>', 'templates folder (default: the shipped templates)')
     .option('--no-drafts', 'leave out draft pages of unpublished changes (for production)')
+    .option('--cache <dir>', 'reuse unchanged work from earlier builds (default: .policypress/cache beside the content folder)')
+    .option('--no-cache', 'build everything anew, reading and writing no cache')
     .option('--json', 'print a JSON report', false)
     .action(async (options) => {
       const {buildCommand} = await import('./build.js')

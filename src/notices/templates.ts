@@ -8,6 +8,7 @@ import {fileURLToPath} from 'node:url'
 import Handlebars from 'handlebars'
 import {parse as parseYaml} from 'yaml'
 import type {NoticeTexts} from './schema.js'
+import {cacheKey} from '../cache/key.js'
 
 /** The raw templates of one locale. */
 export interface NoticeTemplateSource {
@@ -144,6 +145,13 @@ function compileEagerly(handlebars: typeof Handlebars, source: string, options: 
 }
 
 let shipped: NoticeTemplates | undefined
+let shippedKey: string | undefined
+
+/** A hash of the shipped notice templates, for cache keys of what shows notice texts. */
+export function noticeTemplatesKey(): string {
+  shippedKey ??= cacheKey('notice-templates', readNoticeTemplates())
+  return shippedKey
+}
 
 /** The shipped notice templates, read and compiled on first use. */
 export function defaultNoticeTemplates(): NoticeTemplates {

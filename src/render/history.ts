@@ -4,7 +4,7 @@
 import {Feed} from 'feed'
 import {z} from 'zod'
 import type {SiteConfig} from '../model/types.js'
-import type {LocaleHistory, LocaleRelease, VersionChange} from '../changes/history.js'
+import type {HistoryOutline, LocaleRelease, VersionChange} from '../changes/history.js'
 import {buildChangeSummary, changeSummarySchema, type ChangeSummary} from '../changes/summary.js'
 import {renderDiffBody, diffLabelsEn, diffLabelsZh} from '../diff/html.js'
 import type {EntryChange} from '../lists/diff.js'
@@ -24,26 +24,32 @@ export const changeSummarySchemaPath = 'schemas/change-summary.schema.json'
 /** Output path of the Atom feed of published change summaries. */
 export const feedPath = 'changes.atom'
 
+/** A release as paths see it: its status, version and source path. */
+interface ReleasePlace {
+  release: {status: 'published' | 'draft'; version: string}
+  document: {path: string}
+}
+
 /** Key of a release in file names: its version, or `draft`. */
-export function releaseKey(release: LocaleRelease): string {
+export function releaseKey(release: ReleasePlace): string {
   return release.release.status === 'draft' ? 'draft' : release.release.version
 }
 
 /** Folder of a release below `<doc>/<locale>/`. */
-export function releaseSegment(release: LocaleRelease): string {
+export function releaseSegment(release: ReleasePlace): string {
   return release.release.status === 'draft' ? 'draft' : `v/${release.release.version}`
 }
 
 /** Output paths of one document's history in one locale. */
 export function historyPaths(history: {document: string; locale: string}) {
   const base = `${history.document}/${history.locale}`
-  const changeKey = (change: VersionChange) => `${change.from ? releaseKey(change.from) : 'initial'}..${releaseKey(change.to)}`
+  const changeKey = (change: {from: ReleasePlace | undefined; to: ReleasePlace}) => `${change.from ? releaseKey(change.from) : 'initial'}..${releaseKey(change.to)}`
   return {
     history: `${base}/history.html`,
-    release: (release: LocaleRelease) => outputPathOf(release.document.path, 'portal', releaseSegment(release)),
-    diff: (change: VersionChange, full = false) => `${base}/diff/${changeKey(change)}${full ? '.full' : ''}.html`,
-    appDiff: (change: VersionChange) => `app/${base}/diff/${changeKey(change)}.html`,
-    summary: (change: VersionChange) => `${base}/changes/${releaseKey(change.to)}.json`,
+    release: (release: ReleasePlace) => outputPathOf(release.document.path, 'portal', releaseSegment(release)),
+    diff: (change: {from: ReleasePlace | undefined; to: ReleasePlace}, full = false) => `${base}/diff/${changeKey(change)}${full ? '.full' : ''}.html`,
+    appDiff: (change: {from: ReleasePlace | undefined; to: ReleasePlace}) => `app/${base}/diff/${changeKey(change)}.html`,
+    summary: (change: {to: ReleasePlace}) => `${base}/changes/${releaseKey(change.to)}.json`,
     versions: `${history.document}/versions.json`
   }
 }
@@ -52,7 +58,7 @@ export function historyPaths(history: {document: string; locale: string}) {
  * The change summary of `change` with its notice texts, links absolute when the site has a `url`.
  * Notice templates default to the shipped ones.
  */
-export function summaryOf(change: VersionChange, history: LocaleHistory, site: SiteConfig, notices?: NoticeTemplates): ChangeSummary {
+export function summaryOf(change: VersionChange, history: {document: string; locale: string}, site: SiteConfig, notices?: NoticeTemplates): ChangeSummary {
   const paths = historyPaths(history)
   const link = (path: string) => (site.url ? new URL(path, site.url).href : path)
   const summary = buildChangeSummary({
@@ -85,16 +91,14 @@ export function historySharedFiles(templates: Templates): OutputFile[] {
   return files
 }
 
-/** History page, diff pages (portal: changed-only and full; in-app) and summary JSON of one history. */
-export function renderHistory(history: LocaleHistory, site: SiteConfig, templates: Templates, inAppCss: string): OutputFile[] {
+/** The history page of one document in one locale, from the summaries of its changes (in order). */
+export function renderHistoryPage(history: HistoryOutline, summaries: ChangeSummary[], site: SiteConfig, templates: Templates): OutputFile {
   const paths = historyPaths(history)
   const labels = templates.labels(history.locale)
-  const files: OutputFile[] = []
-  const summaries = new Map(history.changes.map((change) => [change, summaryOf(change, history, site)]))
-
   const rows = [...history.releases].reverse().map((release) => {
-    const change = history.changes.find((c) => c.to === release)
-    const summary = change && summaries.get(change)
+    const index = history.changes.findIndex((c) => c.to === release)
+    const change = history.changes[index]
+    const summary = summaries[index]
     const isCurrent = release === history.current
     const status = release.release.status === 'draft' ? 'statusDraft' : isCurrent ? 'statusCurrent' : 'statusArchived'
     return {
@@ -112,7 +116,7 @@ export function renderHistory(history: LocaleHistory, site: SiteConfig, template
       consentText: summary?.separateConsent ? label(labels, 'consentNeeded') : ''
     }
   })
-  files.push({
+  return {
     path: paths.history,
     contents: templates.render('history', {
       ...pageBase(history, site, labels, paths.history),
@@ -122,24 +126,42 @@ export function renderHistory(history: LocaleHistory, site: SiteConfig, template
       indexJsonHref: relativeUrl(paths.history, paths.versions),
       indexJsonText: label(labels, 'versionsJson')
     })
-  })
-
-  for (const change of history.changes) {
-    const summary = summaries.get(change)!
-    files.push({path: paths.summary(change), contents: json(summary)})
-    for (const full of [false, true]) {
-      const path = paths.diff(change, full)
-      files.push({path, contents: templates.render('diff', diffView(change, summary, history, site, labels, path, full, false))})
-    }
-    const appPath = paths.appDiff(change)
-    files.push({path: appPath, contents: templates.render('diff-inapp', {...diffView(change, summary, history, site, labels, appPath, false, true), css: inAppCss})})
   }
-  return files
+}
+
+/** Where a change sits in its history, as its pages show it. */
+export interface ChangePlace {
+  /** The history the change belongs to (its current release titles the pages). */
+  history: HistoryOutline
+  /** Whether the newer release of the change is the one the main pages show. */
+  toIsCurrent: boolean
+}
+
+/** Diff pages (portal: changed-only and full; in-app) and the summary JSON of one change, with the summary. */
+export function renderChange(
+  change: VersionChange,
+  place: ChangePlace,
+  site: SiteConfig,
+  templates: Templates,
+  inAppCss: string
+): {files: OutputFile[]; summary: ChangeSummary} {
+  const {history} = place
+  const paths = historyPaths(history)
+  const labels = templates.labels(history.locale)
+  const summary = summaryOf(change, history, site)
+  const files: OutputFile[] = [{path: paths.summary(change), contents: json(summary)}]
+  for (const full of [false, true]) {
+    const path = paths.diff(change, full)
+    files.push({path, contents: templates.render('diff', diffView(change, summary, place, site, labels, path, full, false))})
+  }
+  const appPath = paths.appDiff(change)
+  files.push({path: appPath, contents: templates.render('diff-inapp', {...diffView(change, summary, place, site, labels, appPath, false, true), css: inAppCss})})
+  return {files, summary}
 }
 
 /** `<doc>/versions.json`: every published version per locale, to answer "which version was in force on date D". */
-export function renderVersionIndex(histories: LocaleHistory[], site: SiteConfig): OutputFile[] {
-  const byDocument = new Map<string, LocaleHistory[]>()
+export function renderVersionIndex(histories: HistoryOutline[], site: SiteConfig): OutputFile[] {
+  const byDocument = new Map<string, HistoryOutline[]>()
   for (const history of histories) byDocument.set(history.document, [...(byDocument.get(history.document) ?? []), history])
   const published = [...byDocument].filter(([, locales]) => locales.some((h) => h.releases.some((r) => r.release.status === 'published')))
   return published.map(([document, locales]) => {
@@ -172,11 +194,9 @@ export function versionInForce<T extends {effective: string}>(versions: T[], dat
 }
 
 /** The Atom feed of published change summaries (needs the site `url`: feed links must be absolute). */
-export function renderFeed(histories: LocaleHistory[], site: SiteConfig): OutputFile[] {
+export function renderFeed(changeSummaries: ChangeSummary[], site: SiteConfig): OutputFile[] {
   if (!site.url) return []
-  const summaries = histories.flatMap((history) =>
-    history.changes.filter((change) => change.to.release.status === 'published').map((change) => summaryOf(change, history, site))
-  )
+  const summaries = changeSummaries.filter((summary) => summary.status === 'published')
   summaries.sort((a, b) => (a.to.updated === b.to.updated ? (a.id < b.id ? -1 : 1) : a.to.updated < b.to.updated ? -1 : 1))
   const updated = summaries.at(-1)?.to.updated ?? '1970-01-01'
   const feed = new Feed({
@@ -199,7 +219,7 @@ export function renderFeed(histories: LocaleHistory[], site: SiteConfig): Output
   return [{path: feedPath, contents: feed.atom1()}]
 }
 
-function pageBase(history: LocaleHistory, site: SiteConfig, labels: Record<string, string>, path: string) {
+function pageBase(history: HistoryOutline, site: SiteConfig, labels: Record<string, string>, path: string) {
   return {
     lang: history.locale,
     siteTitle: site.title,
@@ -218,7 +238,7 @@ function pageBase(history: LocaleHistory, site: SiteConfig, labels: Record<strin
 function diffView(
   change: VersionChange,
   summary: ChangeSummary,
-  history: LocaleHistory,
+  {history, toIsCurrent}: ChangePlace,
   site: SiteConfig,
   labels: Record<string, string>,
   path: string,
@@ -239,7 +259,7 @@ function diffView(
     notice: draft ? {kind: 'draft', text: label(labels, 'noticeDraft', {version: change.to.document.version}), links: []} : false,
     heading: label(labels, 'diffHeading', {title: change.to.document.title}),
     from: side(change.from),
-    to: {...side(change.to), statusText: label(labels, change.to.release.status === 'draft' ? 'statusDraft' : change.to === history.current ? 'statusCurrent' : 'statusArchived')},
+    to: {...side(change.to), statusText: label(labels, change.to.release.status === 'draft' ? 'statusDraft' : toIsCurrent ? 'statusCurrent' : 'statusArchived')},
     countsText: (en ? diffLabelsEn : diffLabelsZh).counts
       .replace('{blocks}', String(change.diff.counts.blocksChanged))
       .replace('{inserted}', String(change.diff.counts.charactersInserted))

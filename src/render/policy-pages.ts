@@ -10,23 +10,23 @@ import type {OutputFile} from './site.js'
 /** Path of the portal stylesheet in the output. */
 export const portalCssPath = 'assets/portal.css'
 
-/** A box telling the reader which release a page shows. */
+/** A box telling the reader which release a page shows; links name output paths, made relative per page. */
 export interface Notice {
   kind: 'current' | 'archived' | 'draft'
   text: string
-  links: Array<{text: string; href: string}>
+  links: Array<{text: string; target: string}>
 }
 
-/** Where and how a release's pages are placed. */
+/** Where and how a release's pages are placed: plain data, so it can be part of a cache key. */
 export interface Placement {
   /** Folder of the release below `<doc>/<locale>/` (`v/2023-09-20`, `draft`); none for the current one. */
   segment?: string | undefined
-  /** The notice to show, as seen from the page (hrefs are made relative per page). */
-  notice: ((pagePath: string) => Notice) | undefined
+  /** The notice to show. Plain data, so it can be part of a cache key. */
+  notice: Notice | undefined
   /** Other locales of the same release, for the language switcher. */
-  siblings: PolicyDocument[]
+  siblings: Array<Pick<PolicyDocument, 'locale' | 'path'>>
   /** Lists of this release in this locale, linked from the page. */
-  lists: PolicyList[]
+  lists: Array<Pick<PolicyList, 'title' | 'path'>>
   /** Extra `<meta name="robots">` for pages that must not be indexed (drafts). */
   noindex?: boolean | undefined
 }
@@ -86,7 +86,9 @@ function documentView(
     effective: document.effective,
     labels,
     noindex: placement.noindex ?? false,
-    notice: placement.notice ? placement.notice(path) : false,
+    notice: placement.notice
+      ? {...placement.notice, links: placement.notice.links.map((link) => ({text: link.text, href: relativeUrl(path, link.target)}))}
+      : false,
     lists: placement.lists.map((list) => ({title: list.title, href: relativeUrl(path, outputPathOf(list.path, variant, placement.segment))})),
     toc: tableOfContents(document)
   }

@@ -1,15 +1,36 @@
 /**
- * Render stage: releases and their histories → every file of `dist/`, as plain data. Writing is
+ * Render stage: the histories of every document → every file of `dist/`, as plain data. Writing is
  * another stage.
+ *
+ * The site is planned as units (the pages of one release, the pages of one change) whose output
+ * depends only on what their key names, then finished with the pages that list everything (history,
+ * indexes, feed). `renderSite` renders every unit; `renderSiteCached` takes unchanged units from a
+ * cache and loads a release's models only when one of its units must be rendered.
  */
 import type {PolicyDocument, Project, SiteConfig} from '../model/types.js'
-import type {LocaleHistory, LocaleRelease, Release} from '../changes/history.js'
-import {buildHistories} from '../changes/history.js'
+import {
+  buildHistories,
+  compareReleases,
+  outlineHistories,
+  outlineOf,
+  resolveHandle,
+  type ChangeHandle,
+  type HistoryOutline,
+  type LocaleHistory,
+  type LocaleRelease,
+  type Release,
+  type ReleaseHandle,
+  type ReleaseOutline
+} from '../changes/history.js'
+import type {ChangeSummary} from '../changes/summary.js'
+import {cacheKey, codeFingerprint} from '../cache/key.js'
+import type {CacheStore} from '../cache/store.js'
+import {noticeTemplatesKey} from '../notices/templates.js'
 import type {Templates} from './templates.js'
-import {outputPathOf, relativeUrl} from './paths.js'
+import {outputPathOf} from './paths.js'
 import {listSharedFiles, renderList} from './lists.js'
 import {portalCssPath, renderInAppPolicy, renderPortalPolicy, type Notice, type Placement} from './policy-pages.js'
-import {historyPaths, historySharedFiles, releaseSegment, renderFeed, renderHistory, renderVersionIndex} from './history.js'
+import {historyPaths, historySharedFiles, releaseSegment, renderChange, renderFeed, renderHistoryPage, renderVersionIndex} from './history.js'
 import {label} from './labels.js'
 
 export {portalCssPath} from './policy-pages.js'
@@ -37,76 +58,208 @@ export function siteOfProject(project: Project): SiteModel {
   return {site: project.site, histories: buildHistories(releases, project.site)}
 }
 
+/** What a unit renders: its files and, for a change, its summary (the history page and feed list them). */
+export interface UnitOutput {
+  files: OutputFile[]
+  summary?: ChangeSummary | undefined
+}
+
+/** A part of the site whose files depend on nothing but what its key is computed from. */
+export interface RenderUnit {
+  /** Hash of every input of the unit; `undefined` when a release in it has no key (never cached). */
+  key: string | undefined
+  /** Releases whose models `render` reads. */
+  needs: ReleaseOutline[]
+  /** Render, given the compiled release of each handle in `needs`. */
+  render(resolve: (handle: ReleaseHandle) => LocaleRelease): UnitOutput
+}
+
+/** The units of a site and the pages made from all of them. */
+export interface SitePlan {
+  units: RenderUnit[]
+  /** The files of the whole site, sorted by path, from the outputs of `units` (same order). */
+  finish(outputs: UnitOutput[]): OutputFile[]
+}
+
 /** Render every output file, sorted by path. Same input, same bytes. */
 export function renderSite(model: SiteModel, templates: Templates): OutputFile[] {
+  const outlines = new Map<Release, ReleaseOutline>()
+  const outline = (release: Release) => {
+    let found = outlines.get(release)
+    if (!found) outlines.set(release, (found = outlineOf(release)))
+    return found
+  }
+  const byDocument = new Map<string, Release[]>()
+  for (const history of model.histories) {
+    const releases = byDocument.get(history.document) ?? []
+    for (const release of history.releases) if (!releases.includes(release.release)) releases.push(release.release)
+    byDocument.set(history.document, releases)
+  }
+  const histories = outlineHistories([...byDocument.values()].map((releases) => releases.map(outline)))
+  // Keep each history's own choice of current release.
+  for (const history of histories) {
+    const given = model.histories.find((h) => h.document === history.document && h.locale === history.locale)
+    const current = given && history.releases.find((handle) => handle.release === outlines.get(given.current.release))
+    if (current) history.current = current
+  }
+  const plan = planSite({site: model.site, histories}, templates)
+  const compiled = new Map([...outlines].map(([release, outline]) => [outline, release]))
+  return plan.finish(plan.units.map((unit) => unit.render((handle) => resolveHandle(handle, compiled.get(handle.release)!))))
+}
+
+/**
+ * Render every output file like `renderSite`, taking units from `cache` when their key is there and
+ * loading (at most a few) release models at a time for the units that must be rendered.
+ */
+export async function renderSiteCached(
+  model: {site: SiteConfig; histories: HistoryOutline[]},
+  templates: Templates,
+  cache: CacheStore
+): Promise<OutputFile[]> {
+  const plan = planSite(model, templates)
+  const loaded = new Map<ReleaseOutline, Release>()
+  const outputs: UnitOutput[] = []
+  for (const unit of plan.units) {
+    const cached = unit.key === undefined ? undefined : (cache.get(unit.key) as UnitOutput | undefined)
+    if (cached && Array.isArray(cached.files)) {
+      outputs.push(cached)
+      continue
+    }
+    for (const release of unit.needs) {
+      if (loaded.has(release)) continue
+      loaded.set(release, await release.load())
+      // Units come in release order: a few models in memory are enough, however long the history.
+      for (const old of loaded.keys()) if (loaded.size > 3 && !unit.needs.includes(old)) loaded.delete(old)
+    }
+    const output = unit.render((handle) => resolveHandle(handle, loaded.get(handle.release)!))
+    if (unit.key !== undefined) cache.set(unit.key, output)
+    outputs.push(output)
+  }
+  return plan.finish(outputs)
+}
+
+/** Plan the units of a site. Reads only metadata: no release is loaded. */
+export function planSite(model: {site: SiteConfig; histories: HistoryOutline[]}, templates: Templates): SitePlan {
   const {site, histories} = model
   const css = {
     portal: templates.css('base', 'portal', 'lists', 'diff'),
     inApp: templates.css('base', 'inapp', 'lists', 'diff')
   }
-  const files: OutputFile[] = [{path: portalCssPath, contents: css.portal}]
-  if (histories.some((history) => history.releases.some((release) => release.lists.length > 0))) files.push(...listSharedFiles(templates))
-  if (histories.some((history) => history.changes.length > 0)) files.push(...historySharedFiles(templates))
+  // Everything every unit depends on besides its own releases.
+  const common = {code: codeFingerprint(), templates: templates.key, site}
+  const units: RenderUnit[] = []
+  /** Units of each history, to hand their outputs to the history page. */
+  const changeUnits = new Map<HistoryOutline, number[]>()
 
   for (const history of histories) {
     const published = history.releases.filter((release) => release.release.status === 'published')
     const labels = templates.labels(history.locale)
     const paths = historyPaths(history)
-    const siblingsOf = (release: LocaleRelease) =>
+    const siblingsOf = (release: ReleaseHandle) =>
       histories
         .filter((other) => other.document === history.document)
-        .flatMap((other) => other.releases.filter((r) => r.release === release.release).map((r) => r.document))
+        .flatMap((other) => other.releases.filter((r) => r.release === release.release).map((r) => ({locale: r.document.locale, path: r.document.path})))
+    const changeInto = (release: ReleaseHandle) => history.changes.find((c) => c.to === release)
 
     // The main pages show the current release.
     const current = history.current
-    const currentChange = history.changes.find((c) => c.to === current)
-    const currentNotice = (path: string): Notice => {
-      const links = history.releases.length > 1 ? [{text: label(labels, 'viewHistory'), href: relativeUrl(path, paths.history)}] : []
-      if (currentChange) links.unshift({text: label(labels, 'viewDiff'), href: relativeUrl(path, paths.diff(currentChange))})
+    const currentChange = changeInto(current)
+    const currentNotice = (): Notice => {
+      const links = history.releases.length > 1 ? [{text: label(labels, 'viewHistory'), target: paths.history}] : []
+      if (currentChange) links.unshift({text: label(labels, 'viewDiff'), target: paths.diff(currentChange)})
       if (current.release.status === 'published') {
         return {kind: 'current', text: label(labels, 'noticeCurrent', {version: current.document.version, effective: current.document.effective}), links}
       }
       return {kind: 'draft', text: label(labels, published.length > 0 ? 'noticeDraft' : 'noticeUnpublished', {version: current.document.version}), links}
     }
-    files.push(...renderRelease(current, {notice: published.length > 0 || history.releases.length > 1 ? currentNotice : undefined, siblings: siblingsOf(current), lists: current.lists}, true))
+    units.push(
+      releaseUnit(current, {
+        notice: published.length > 0 || history.releases.length > 1 ? currentNotice() : undefined,
+        siblings: siblingsOf(current),
+        lists: current.lists
+      }, true)
+    )
 
     for (const release of history.releases) {
       if (release.release.status === 'draft' && release === current) continue
-      const segment = releaseSegment(release)
-      const change = history.changes.find((c) => c.to === release)
-      const notice = (path: string): Notice => {
-        const links = [{text: label(labels, 'viewHistory'), href: relativeUrl(path, paths.history)}]
-        if (change) links.unshift({text: label(labels, 'viewDiff'), href: relativeUrl(path, paths.diff(change))})
-        if (release.release.status === 'draft') return {kind: 'draft', text: label(labels, 'noticeDraft', {version: release.document.version}), links}
-        if (release === current) return {kind: 'current', text: label(labels, 'noticeCurrent', {version: release.document.version, effective: release.document.effective}), links}
-        links.unshift({text: label(labels, 'viewCurrent'), href: relativeUrl(path, outputPathOf(current.document.path, 'portal'))})
-        return {kind: 'archived', text: label(labels, 'noticeArchived', {version: release.document.version, effective: release.document.effective}), links}
+      const change = changeInto(release)
+      const links = [{text: label(labels, 'viewHistory'), target: paths.history}]
+      if (change) links.unshift({text: label(labels, 'viewDiff'), target: paths.diff(change)})
+      let notice: Notice
+      if (release.release.status === 'draft') notice = {kind: 'draft', text: label(labels, 'noticeDraft', {version: release.document.version}), links}
+      else if (release === current) notice = {kind: 'current', text: label(labels, 'noticeCurrent', {version: release.document.version, effective: release.document.effective}), links}
+      else {
+        links.unshift({text: label(labels, 'viewCurrent'), target: outputPathOf(current.document.path, 'portal')})
+        notice = {kind: 'archived', text: label(labels, 'noticeArchived', {version: release.document.version, effective: release.document.effective}), links}
       }
-      files.push(
-        ...renderRelease(release, {segment, notice, siblings: siblingsOf(release), lists: release.lists, noindex: release.release.status === 'draft'}, false)
+      units.push(
+        releaseUnit(release, {segment: releaseSegment(release), notice, siblings: siblingsOf(release), lists: release.lists, noindex: release.release.status === 'draft'}, false)
       )
     }
-    if (history.releases.length > 1 || published.length > 0) files.push(...renderHistory(history, site, templates, css.inApp))
-  }
-  files.push(...renderVersionIndex(histories, site), ...renderFeed(histories, site))
-  files.push(renderIndex(histories, site, templates))
-  return dedupe(files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 
-  function renderRelease(release: LocaleRelease, placement: Placement, inApp: boolean): OutputFile[] {
-    const output: OutputFile[] = [renderPortalPolicy(release.document, site, templates, placement)]
-    if (inApp) output.push(renderInAppPolicy(release.document, site, templates, css.inApp, placement))
-    for (const list of release.lists) {
-      output.push(...renderList({list, project: release.release.project, document: release.document, templates, css, segment: placement.segment, inApp}))
+    if (history.releases.length > 1 || published.length > 0) {
+      changeUnits.set(history, history.changes.map((change) => units.push(changeUnit(change, history)) - 1))
     }
-    return output
+  }
+
+  return {units, finish}
+
+  function releaseUnit(release: ReleaseHandle, placement: Placement, inApp: boolean): RenderUnit {
+    const key = release.release.key === undefined ? undefined : cacheKey('release-pages', common, release.release.key, release.document.locale, placement, inApp)
+    return {
+      key,
+      needs: [release.release],
+      render(resolve) {
+        const compiled = resolve(release)
+        const files: OutputFile[] = [renderPortalPolicy(compiled.document, site, templates, placement)]
+        if (inApp) files.push(renderInAppPolicy(compiled.document, site, templates, css.inApp, placement))
+        for (const list of compiled.lists) {
+          files.push(...renderList({list, project: compiled.release.project, document: compiled.document, templates, css, segment: placement.segment, inApp}))
+        }
+        return {files}
+      }
+    }
+  }
+
+  function changeUnit(change: ChangeHandle, history: HistoryOutline): RenderUnit {
+    const toIsCurrent = change.to === history.current
+    const keys = [change.from?.release.key ?? null, change.to.release.key]
+    const key = keys.includes(undefined)
+      ? undefined
+      : cacheKey('change', common, noticeTemplatesKey(), keys, history.document, history.locale, history.current.document.title, change.to.release.status, toIsCurrent)
+    return {
+      key,
+      needs: change.from ? [change.from.release, change.to.release] : [change.to.release],
+      render(resolve) {
+        const compared = compareReleases(change.from && resolve(change.from), resolve(change.to), site)
+        return renderChange(compared, {history, toIsCurrent}, site, templates, css.inApp)
+      }
+    }
+  }
+
+  function finish(outputs: UnitOutput[]): OutputFile[] {
+    const files: OutputFile[] = [{path: portalCssPath, contents: css.portal}]
+    if (histories.some((history) => history.releases.some((release) => release.lists.length > 0))) files.push(...listSharedFiles(templates))
+    if (histories.some((history) => history.changes.length > 0)) files.push(...historySharedFiles(templates))
+    for (const output of outputs) files.push(...output.files)
+    const summaries: ChangeSummary[] = []
+    for (const [history, indexes] of changeUnits) {
+      const own = indexes.map((index) => outputs[index]!.summary!)
+      summaries.push(...own)
+      files.push(renderHistoryPage(history, own, site, templates))
+    }
+    files.push(...renderVersionIndex(histories, site), ...renderFeed(summaries, site))
+    files.push(renderIndex(histories, site, templates))
+    return dedupe(files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   }
 }
 
-function renderIndex(histories: LocaleHistory[], site: SiteConfig, templates: Templates): OutputFile {
+function renderIndex(histories: HistoryOutline[], site: SiteConfig, templates: Templates): OutputFile {
   const path = 'index.html'
   const ids = [...new Set(histories.map((history) => history.document))]
   const labels = templates.labels(site.locale)
-  const currentOf = (id: string): PolicyDocument[] => histories.filter((h) => h.document === id).map((h) => h.current.document)
+  const currentOf = (id: string): Array<Pick<PolicyDocument, 'locale' | 'title' | 'path' | 'version' | 'updated' | 'effective'>> =>
+    histories.filter((h) => h.document === id).map((h) => h.current.document)
   const view = {
     lang: site.locale,
     siteTitle: site.title,

@@ -4,12 +4,15 @@
 import Handlebars from 'handlebars'
 import {parse as parseYaml} from 'yaml'
 import type {TemplateSources} from '../load/templates.js'
+import {cacheKey} from '../cache/key.js'
 
 /** The layouts a template set provides. */
 export type LayoutName = 'inapp' | 'portal' | 'index' | 'list' | 'list-inapp' | 'history' | 'diff' | 'diff-inapp'
 
 /** Compiled templates, styles and UI labels. */
 export interface Templates {
+  /** Hash of every source the templates were compiled from: part of the cache key of everything rendered. */
+  key: string
   /** Render layout `name` with `view`. */
   render(name: LayoutName, view: object): string
   /** The CSS of `names` (from `styles/`), joined. */
@@ -51,6 +54,7 @@ export function compileTemplates(sources: TemplateSources): Templates {
   }
   const fallback = labels.get('en-US') ?? {}
   return {
+    key: cacheKey('templates', sources),
     render(name, view) {
       const layout = layouts.get(name)
       if (!layout) throw new Error(`Missing layout \`layouts/${name}.hbs\` in templates`)

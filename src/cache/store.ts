@@ -1,0 +1,72 @@
+/**
+ * Where cached values live: in memory (the preview server) or in a folder (builds). Values are JSON
+ * data. A damaged or unreadable entry is a miss, never an error: the cache only ever saves work.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** A content-addressed store of JSON values. */
+export interface CacheStore {
+  /** The value stored under `key`, or `undefined`. */
+  get(key: string): unknown
+  /** Store `value` under `key`. */
+  set(key: string, value: unknown): void
+}
+
+/** Hits and misses of a store, for reports and benchmarks. */
+export interface CacheStats {
+  hits: number
+  misses: number
+}
+
+/** A store that keeps nothing. */
+export const noCache: CacheStore = {get: () => undefined, set() {}}
+
+/** A store in memory, for as long as the process lives. */
+export function memoryCache(): CacheStore {
+  const values = new Map<string, unknown>()
+  return {get: (key) => values.get(key), set: (key, value) => void values.set(key, value)}
+}
+
+/** The default cache folder of a project: `.policypress/cache` beside the content folder. */
+export function defaultCacheDir(content: string): string {
+  return path.join(path.dirname(path.resolve(content)), '.policypress', 'cache')
+}
+
+/**
+ * A store in `dir`: one file per key (`ab/abcdef….json`), written atomically, so a build killed
+ * mid-way leaves whole entries or none. Each entry repeats its key, so a file copied or renamed by
+ * hand is not mistaken for another.
+ */
+export function folderCache(dir: string): CacheStore & {stats: CacheStats} {
+  const stats: CacheStats = {hits: 0, misses: 0}
+  const fileOf = (key: string) => path.join(dir, key.slice(0, 2), `${key}.json`)
+  return {
+    stats,
+    get(key) {
+      try {
+        const entry = JSON.parse(fs.readFileSync(fileOf(key), 'utf8')) as {key?: unknown; value?: unknown}
+        if (entry.key === key && 'value' in entry) {
+          stats.hits++
+          return entry.value
+        }
+      } catch {
+        // Missing or damaged: computed again and rewritten.
+      }
+      stats.misses++
+      return undefined
+    },
+    set(key, value) {
+      const file = fileOf(key)
+      const temporary = `${file}.${process.pid}.tmp`
+      try {
+        fs.mkdirSync(path.dirname(file), {recursive: true})
+        fs.writeFileSync(temporary, JSON.stringify({key, value}))
+        fs.renameSync(temporary, file)
+      } catch {
+        // A full or read-only disk costs speed, not correctness.
+        fs.rmSync(temporary, {force: true})
+      }
+    }
+  }
+}
