@@ -50,7 +50,7 @@ export {
   type DocumentMeta,
   type ListMeta
 } from './changes/history.js'
-export {cacheKey, codeFingerprint, noCache, memoryCache, folderCache, defaultCacheDir, type CacheStore, type CacheStats} from './cache/index.js'
+export {cacheKey, codeFingerprint, fingerprintOf, noCache, memoryCache, folderCache, defaultCacheDir, type CacheStore, type CacheStats} from './cache/index.js'
 export {assessMateriality, daysBetween, type Materiality, type MaterialReason, type MaterialInput} from './changes/material.js'
 export {buildChangeSummary, changeSummarySchema, changeSummarySchemaVersion, type ChangeSummary} from './changes/summary.js'
 export {checkNoticePeriod} from './changes/notice-period.js'
@@ -68,5 +68,5 @@ export {checkNoticeLengths} from './notices/check.js'
 export {readEndpoints, loadEndpoints, resolveEndpoints, webhooksPath, type Endpoint, type EndpointConfig} from './notices/endpoints.js'
 export {readOutbox, openOutbox, defaultOutbox, outboxSchema, type Outbox, type OutboxEntry} from './notices/outbox.js'
 export type {ChangeSummaryCore} from './changes/summary.js'
-export {importPolicy, formatOf, type ImportOptions, type ImportInput, type ImportResult, type ImportProblem, type ImportFormat, type ImportNote, type ImportRule, type InputPlace, type ImportedMeta, type LostSentence} from './import/index.js'
+export {importPolicy, formatOf, UnreadableFileError, maxUnpackedBytes, type ImportOptions, type ImportInput, type ImportResult, type ImportProblem, type ImportFormat, type ImportNote, type ImportRule, type InputPlace, type ImportedMeta, type LostSentence} from './import/index.js'
 export {formatImportText, formatImportJson, formatPlace} from './import/report.js'

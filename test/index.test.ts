@@ -4,6 +4,7 @@ import * as api from '../src/index.js'
 
 test('the public API exports exactly the pipeline stages', () => {
   assert.deepEqual(Object.keys(api).sort(), [
+    'UnreadableFileError',
     'allSections',
     'allowedProtocols',
     'applyHeadingIds',
@@ -50,6 +51,7 @@ test('the public API exports exactly the pipeline stages', () => {
     'documentText',
     'entryHash',
     'findField',
+    'fingerprintOf',
     'fixContent',
     'folderCache',
     'formatDate',
@@ -84,6 +86,7 @@ test('the public API exports exactly the pipeline stages', () => {
     'loadReleases',
     'loadTemplates',
     'lockFileName',
+    'maxUnpackedBytes',
     'measureSms',
     'memoryCache',
     'messageRecords',

@@ -1,2 +1,2 @@
-export {cacheKey, codeFingerprint} from './key.js'
+export {cacheKey, codeFingerprint, fingerprintOf} from './key.js'
 export {noCache, memoryCache, folderCache, defaultCacheDir, type CacheStore, type CacheStats} from './store.js'

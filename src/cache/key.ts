@@ -20,11 +20,12 @@ let fingerprint: string | undefined
  * there is one, and the Node version. Computed once per process (~10 ms).
  */
 export function codeFingerprint(): string {
-  fingerprint ??= computeFingerprint(fileURLToPath(new URL('../', import.meta.url)))
+  fingerprint ??= fingerprintOf(fileURLToPath(new URL('../', import.meta.url)))
   return fingerprint
 }
 
-function computeFingerprint(codeRoot: string): string {
+/** The fingerprint of the code in `codeRoot` (its `.js`/`.ts` files, and `../package-lock.json`). */
+export function fingerprintOf(codeRoot: string): string {
   const parts: string[] = [process.version]
   for (const file of listFiles(codeRoot)) parts.push(file, sha256(fs.readFileSync(path.join(codeRoot, file))))
   const lockFile = path.join(codeRoot, '..', 'package-lock.json')

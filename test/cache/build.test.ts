@@ -1,0 +1,149 @@
+/**
+ * The build cache can never serve stale output: after every kind of change, a build that reuses the
+ * cache of all earlier builds writes exactly the bytes of a build without any cache, and only what
+ * depends on the change is rendered again.
+ */
+import {before, describe, test} from 'node:test'
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {build, type BuildOptions} from '../../src/pipeline.js'
+import {folderCache} from '../../src/cache/store.js'
+import {publish} from '../../src/versions/publish.js'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+/** Every file of `dir` with its text, by relative path. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const entry of fs.readdirSync(dir, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile()) continue
+    const full = path.join(entry.parentPath, entry.name)
+    files.set(path.relative(dir, full), fs.readFileSync(full, 'utf8'))
+  }
+  return files
+}
+
+/** Replace `from` by `to` in `file` (the text must be there, so a test cannot silently change nothing). */
+function edit(file: string, from: string | RegExp, to: string): void {
+  const text = fs.readFileSync(file, 'utf8')
+  const next = text.replace(from, to)
+  assert.notEqual(next, text, `${path.basename(file)} contains ${from}`)
+  fs.writeFileSync(file, next)
+}
+
+describe('the build cache', {concurrency: false}, () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'policypress-cache-'))
+  const content = path.join(project, 'content')
+  const templates = path.join(project, 'templates')
+  const cacheDir = path.join(project, '.policypress', 'cache')
+  const policy = path.join(content, 'privacy', 'zh-CN', 'index.md')
+
+  before(() => {
+    for (const folder of ['content', 'archive', 'templates']) fs.cpSync(path.join(root, folder), path.join(project, folder), {recursive: true})
+  })
+
+  /** Build with the shared cache and without any; both must succeed with the same bytes. Returns the cache's counts. */
+  async function buildBoth(options: Partial<BuildOptions> = {}) {
+    const cache = folderCache(cacheDir)
+    const base = {content, templates, ...options}
+    const warm = await build({...base, out: path.join(project, 'out-cached'), cache})
+    const cold = await build({...base, out: path.join(project, 'out-cold')})
+    assert.ok(warm.ok && cold.ok, 'both builds succeed')
+    const [cached, fresh] = [snapshot(path.join(project, 'out-cached')), snapshot(path.join(project, 'out-cold'))]
+    assert.deepEqual([...cached.keys()], [...fresh.keys()], 'the same files')
+    for (const [file, text] of fresh) assert.equal(cached.get(file), text, `${file} is byte-identical to a build without cache`)
+    return cache.stats
+  }
+
+  test('a first build fills the cache; a second one renders nothing again', async () => {
+    const first = await buildBoth()
+    assert.equal(first.hits, 0)
+    assert.ok(first.misses > 3)
+    const second = await buildBoth()
+    assert.equal(second.misses, 0, 'every unit and every compiled version comes from the cache')
+    assert.ok(second.hits >= first.misses - 2)
+  })
+
+  test('an edit of the draft text renders the draft and its diff again, not the published version', async () => {
+    edit(policy, '我们非常重视', '我们始终非常重视')
+    const stats = await buildBoth()
+    assert.ok(stats.hits >= 2, `published pages reused (${stats.hits} hits)`)
+    assert.ok(stats.misses >= 2 && stats.misses <= 3, `draft pages and the change rendered again (${stats.misses} misses)`)
+  })
+
+  test('an edit of a list field', async () => {
+    edit(path.join(content, 'privacy', 'zh-CN', 'lists', 'sdk.md'), '照片和视频仅在您主动分享时', '照片和视频仅在您主动选择分享时')
+    await buildBoth()
+  })
+
+  test('an edit of a clause included in the policy', async () => {
+    const clause = path.join(content, 'privacy', 'zh-CN', 'clauses', 'consent-exceptions.md')
+    edit(clause, /。/, '；')
+    await buildBoth()
+  })
+
+  test('an edit of the vocabulary', async () => {
+    edit(path.join(content, 'vocabulary.yaml'), 'zh-CN: 手机号码', 'zh-CN: 手机号')
+    await buildBoth()
+  })
+
+  test('each site setting: title, address, material sections, notice period', async () => {
+    const config = path.join(content, 'policypress.yaml')
+    edit(config, 'title: 快手隐私中心', 'title: 快手隐私与个人信息保护中心')
+    await buildBoth()
+    edit(config, 'url: https://privacy.example.com/', 'url: https://privacy.example.org/policies/')
+    await buildBoth()
+    edit(config, 'sections: [collection, sharing, security, rights, minors]', 'sections: [collection, sharing]')
+    await buildBoth()
+    edit(config, 'noticeDays: 7', 'noticeDays: 5')
+    await buildBoth()
+  })
+
+  test('each kind of template: layout, partial, style, label, script — every page that uses it', async () => {
+    edit(path.join(templates, 'layouts', 'portal.hbs'), '</main>', '</main><!-- layout edit -->')
+    const layout = await buildBoth()
+    assert.ok(layout.misses >= 4, `pages rendered again after a layout edit (${layout.misses} misses)`)
+    edit(path.join(templates, 'partials', 'site-footer.hbs'), '<footer class="site-footer">', '<footer class="site-footer"><!-- partial edit -->')
+    await buildBoth()
+    fs.appendFileSync(path.join(templates, 'styles', 'base.css'), '\n/* style edit */\n')
+    await buildBoth()
+    edit(path.join(templates, 'labels', 'zh-CN.yaml'), /^(viewHistory: )(.*)$/m, '$1查看全部历史版本')
+    await buildBoth()
+    fs.appendFileSync(path.join(templates, 'scripts', 'diff-nav.js'), '\n// script edit\n')
+    await buildBoth()
+  })
+
+  test('publishing the draft turns the old current version into an archived one everywhere', async () => {
+    const result = await publish({content, document: 'privacy'})
+    assert.ok(result.ok)
+    await buildBoth()
+    edit(policy, /^version: .*$/m, 'version: 2024-06-01')
+    edit(policy, /^updated: .*$/m, 'updated: 2024-06-01')
+    edit(policy, /^effective: .*$/m, 'effective: 2024-06-10')
+    edit(policy, '我们始终非常重视', '我们一直非常重视')
+    await buildBoth()
+  })
+
+  test('with drafts left out, and with the draft shown as current (the preview)', async () => {
+    await buildBoth({drafts: false})
+    await buildBoth({draftIsCurrent: true})
+  })
+
+  test('a damaged, emptied or misplaced cache entry is a miss, not an error', async () => {
+    const entries = fs.readdirSync(cacheDir, {recursive: true}).map(String).filter((file) => file.endsWith('.json')).sort().map((file) => path.join(cacheDir, file))
+    assert.ok(entries.length > 4)
+    const texts = entries.map((file) => fs.readFileSync(file, 'utf8'))
+    entries.forEach((file, index) => {
+      if (index % 3 === 0) fs.writeFileSync(file, texts[index]!.slice(0, 100))
+      else if (index % 3 === 1) fs.writeFileSync(file, '')
+      // A valid entry stored under another key is not served for that key.
+      else fs.writeFileSync(file, texts[(index + 1) % texts.length]!)
+    })
+    const stats = await buildBoth({draftIsCurrent: true})
+    assert.equal(stats.hits, 0)
+    assert.ok(stats.misses > 0)
+  })
+})
