@@ -13,9 +13,14 @@ import {writeOutput} from './write/atomic.js'
 import {applyHeadingIds, planHeadingIds} from './fix/heading-ids.js'
 import {readArchive, type Archive} from './versions/archive.js'
 import {defaultArchive, freeze, sameFiles} from './versions/publish.js'
-import {loadPublished, outlineReleases, type ReleaseCache} from './versions/releases.js'
+import {loadPublished, outlineReleases, publishedKey, type ReleaseCache} from './versions/releases.js'
 import {buildHistories, outlineHistories} from './changes/history.js'
 import {noCache, type CacheStore} from './cache/store.js'
+import {cacheKey, codeFingerprint} from './cache/key.js'
+import {restoreMessages, storeMessages, type StoredMessage} from './cache/messages.js'
+import {noticeTemplatesKey} from './notices/templates.js'
+import {sha256} from './versions/lock.js'
+import type {Project} from './model/types.js'
 import {checkNoticePeriod} from './changes/notice-period.js'
 import {checkNoticeLengths} from './notices/check.js'
 import {summaryOf} from './render/history.js'
@@ -67,12 +72,40 @@ export interface CheckResult extends CompileResult {
  */
 export async function check(options: PipelineOptions = {}, cache: ReleaseCache = new Map()): Promise<CheckResult> {
   const content = options.content ?? 'content'
+  const store = options.cache ?? noCache
   const archive = await readArchive(defaultArchive(content, options.archive))
   const source = await loadContent(content)
-  const result = compileContent(source)
-  if (archive.ok && result.ok) await checkAgainstPublished(archive, source, result, cache, options.cache ?? noCache)
+  const key = store === noCache ? undefined : checkKey(archive, source)
+  const cached = key === undefined ? undefined : (store.get(key) as CheckEntry | undefined)
+  let result: CompileResult
+  if (cached && Array.isArray(cached.project?.documents) && restoreMessages(source.files, cached.messages)) {
+    const files = [...source.files.values()]
+    result = {project: cached.project, files, ok: !hasErrors(files)}
+  } else {
+    result = compileContent(source)
+    if (archive.ok && result.ok) await checkAgainstPublished(archive, source, result, cache, store)
+    if (key !== undefined) store.set(key, {project: result.project, messages: storeMessages(result.files)} satisfies CheckEntry)
+  }
   const files = [...archive.files, ...result.files]
   return {...result, source, archive, files, ok: archive.ok && !hasErrors(result.files)}
+}
+
+/** A check as cached: the models and every message. */
+interface CheckEntry {
+  project: Project
+  messages: Record<string, StoredMessage[]>
+}
+
+/**
+ * The key of a check: every content file, the latest published version of each document (the notice
+ * period is checked against it) and the notice templates (their texts are length-checked).
+ * `undefined` (not cached) when the archive is damaged or a file could not be read as text.
+ */
+function checkKey(archive: Archive, source: ContentSource): string | undefined {
+  if (!archive.ok || [...source.files.values()].some((file) => file.messages.length > 0)) return undefined
+  const latest = new Map(archive.lock.versions.map((entry) => [entry.document, publishedKey(entry)]))
+  const files = [...source.files].map(([path, file]) => [path, sha256(String(file.value))])
+  return cacheKey('check', codeFingerprint(), noticeTemplatesKey(), files, [...latest].sort())
 }
 
 /** Compare each document with its latest published version: the notice period of material changes. */

@@ -140,8 +140,10 @@ export function compileNoticeTemplates(sources: NoticeTemplateSources): NoticeTe
  * error or an unknown helper fails when the templates load, not at the first summary.
  */
 function compileEagerly(handlebars: typeof Handlebars, source: string, options: CompileOptions): HandlebarsTemplateDelegate {
-  handlebars.precompile(source, options)
-  return handlebars.compile(source, options)
+  // The template object `template` makes from the precompiled code is what `compile` would make on first render.
+  const code = handlebars.precompile(source, options)
+  // eslint-disable-next-line no-new-func -- code Handlebars generated just now from the shipped or given templates
+  return handlebars.template(new Function(`return ${String(code)}`)() as TemplateSpecification)
 }
 
 let shipped: NoticeTemplates | undefined

@@ -33,17 +33,14 @@ const requiredLayouts: LayoutName[] = ['inapp', 'portal', 'index']
 export function compileTemplates(sources: TemplateSources): Templates {
   const handlebars = Handlebars.create()
   for (const [name, source] of Object.entries(sources.partials)) {
-    handlebars.parse(source)
-    handlebars.registerPartial(name, handlebars.compile(source, compileOptions))
+    handlebars.registerPartial(name, handlebars.compile(parseOnce(handlebars, source), compileOptions))
   }
   const layouts = new Map<string, HandlebarsTemplateDelegate>()
   for (const name of requiredLayouts) {
     if (sources.layouts[name] === undefined) throw new Error(`Missing layout \`layouts/${name}.hbs\` in templates`)
   }
   for (const [name, source] of Object.entries(sources.layouts)) {
-    // Parse eagerly: Handlebars compiles lazily, and a designer's typo should fail before any rendering.
-    handlebars.parse(source)
-    const template = handlebars.compile(source, compileOptions)
+    const template = handlebars.compile(parseOnce(handlebars, source), compileOptions)
     layouts.set(name, template)
   }
   const labels = new Map<string, Record<string, string>>()
@@ -70,4 +67,13 @@ export function compileTemplates(sources: TemplateSources): Templates {
       return {...fallback, ...(labels.get(locale) ?? labels.get(locale.split('-')[0] ?? '') ?? {})}
     }
   }
+}
+
+/**
+ * Parse now, so a designer's typo fails before any rendering (Handlebars compiles lazily, on first
+ * use), and hand the syntax tree to `compile` so the template is not parsed a second time. The tree
+ * is the unprocessed one: `compile` applies whitespace control itself.
+ */
+function parseOnce(handlebars: typeof Handlebars, source: string): hbs.AST.Program {
+  return handlebars.parseWithoutProcessing(source)
 }

@@ -12,6 +12,7 @@ import {fileURLToPath} from 'node:url'
 import {build, type BuildOptions} from '../../src/pipeline.js'
 import {folderCache} from '../../src/cache/store.js'
 import {publish} from '../../src/versions/publish.js'
+import {formatJson, formatText} from '../../src/report/format.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -145,5 +146,24 @@ describe('the build cache', {concurrency: false}, () => {
     const stats = await buildBoth({draftIsCurrent: true})
     assert.equal(stats.hits, 0)
     assert.ok(stats.misses > 0)
+  })
+
+  test('a cached check reports exactly the errors and warnings of a fresh one, and still refuses to build', async () => {
+    const config = path.join(content, 'policypress.yaml')
+    edit(config, 'sections: [collection, sharing]', 'sections: [collection, sharing, no-such-section]')
+    edit(policy, '[“您的权利”](#rights)', '[“您的权利”](#no-such-anchor)')
+    const reports = []
+    for (const cache of [undefined, folderCache(cacheDir), folderCache(cacheDir)]) {
+      const result = await build({content, templates, out: path.join(project, 'out-refused'), cache})
+      assert.equal(result.ok, false)
+      assert.equal(fs.existsSync(path.join(project, 'out-refused')), false, 'nothing written')
+      reports.push([formatText(result.files, project), formatJson(result.files, project)])
+      if (cache) reports.at(-1)!.push(String(cache.stats.hits > 0))
+    }
+    assert.match(reports[0]![0]!, /no-such-anchor/)
+    assert.match(reports[0]![0]!, /no-such-section/)
+    assert.deepEqual(reports[2]!.slice(0, 2), reports[0], 'the report from the cache equals a fresh one')
+    assert.deepEqual(reports[1]!.slice(0, 2), reports[0])
+    assert.equal(reports[2]![2], 'true', 'the second check came from the cache')
   })
 })
