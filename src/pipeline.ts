@@ -146,7 +146,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  * @param cache compiled published versions to reuse across calls (default: a new, empty one).
  */
 export async function render(options: BuildOptions = {}, templates?: Templates, cache: ReleaseCache = new Map()): Promise<BuildResult> {
-  const compiled = templates ?? compileTemplates(await loadTemplates(options.templates))
+  const compiled = templates ?? compileTemplates(await loadTemplates(options.templates), options.cache)
   const result = await check(options, cache)
   if (!result.ok) return {...result, written: []}
   const store = options.cache ?? noCache

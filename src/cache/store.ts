@@ -22,10 +22,24 @@ export interface CacheStats {
 /** A store that keeps nothing. */
 export const noCache: CacheStore = {get: () => undefined, set() {}}
 
-/** A store in memory, for as long as the process lives. */
-export function memoryCache(): CacheStore {
-  const values = new Map<string, unknown>()
-  return {get: (key) => values.get(key), set: (key, value) => void values.set(key, value)}
+/**
+ * A store in memory, for as long as the process lives. Values are kept as JSON text, like on disk:
+ * a caller that changes what it got (Handlebars changes the syntax trees it compiles) cannot change
+ * what the next caller gets.
+ */
+export function memoryCache(): CacheStore & {stats: CacheStats} {
+  const stats: CacheStats = {hits: 0, misses: 0}
+  const values = new Map<string, string>()
+  return {
+    stats,
+    get(key) {
+      const text = values.get(key)
+      if (text === undefined) stats.misses++
+      else stats.hits++
+      return text === undefined ? undefined : JSON.parse(text)
+    },
+    set: (key, value) => void values.set(key, JSON.stringify(value))
+  }
 }
 
 /** The default cache folder of a project: `.policypress/cache` beside the content folder. */

@@ -4,7 +4,8 @@
 import Handlebars from 'handlebars'
 import {parse as parseYaml} from 'yaml'
 import type {TemplateSources} from '../load/templates.js'
-import {cacheKey} from '../cache/key.js'
+import {cacheKey, codeFingerprint} from '../cache/key.js'
+import {noCache, type CacheStore} from '../cache/store.js'
 
 /** The layouts a template set provides. */
 export type LayoutName = 'inapp' | 'portal' | 'index' | 'list' | 'list-inapp' | 'history' | 'diff' | 'diff-inapp'
@@ -29,29 +30,35 @@ const compileOptions = {strict: true, knownHelpersOnly: true}
 /** Layouts every template set must provide. */
 const requiredLayouts: LayoutName[] = ['inapp', 'portal', 'index']
 
-/** Compile `sources`. Throws on a template syntax error or a missing layout (a designer's error). */
-export function compileTemplates(sources: TemplateSources): Templates {
-  const handlebars = Handlebars.create()
-  for (const [name, source] of Object.entries(sources.partials)) {
-    handlebars.registerPartial(name, handlebars.compile(parseOnce(handlebars, source), compileOptions))
-  }
-  const layouts = new Map<string, HandlebarsTemplateDelegate>()
+/** Templates parsed: syntax trees and label data, plain data that can be cached. */
+interface ParsedTemplates {
+  partials: Record<string, hbs.AST.Program>
+  layouts: Record<string, hbs.AST.Program>
+  labels: Record<string, Record<string, string>>
+}
+
+/**
+ * Compile `sources`. Throws on a template syntax error or a missing layout (a designer's error).
+ * With `cache`, the parsed templates of the same sources are reused (Handlebars' parser is slow to start).
+ */
+export function compileTemplates(sources: TemplateSources, cache: CacheStore = noCache): Templates {
   for (const name of requiredLayouts) {
     if (sources.layouts[name] === undefined) throw new Error(`Missing layout \`layouts/${name}.hbs\` in templates`)
   }
-  for (const [name, source] of Object.entries(sources.layouts)) {
-    const template = handlebars.compile(parseOnce(handlebars, source), compileOptions)
-    layouts.set(name, template)
+  const key = cacheKey('templates', codeFingerprint(), sources)
+  let parsed = cache.get(key) as ParsedTemplates | undefined
+  if (!parsed || typeof parsed.layouts !== 'object' || typeof parsed.partials !== 'object' || typeof parsed.labels !== 'object') {
+    parsed = parseTemplates(sources)
+    cache.set(key, parsed)
   }
-  const labels = new Map<string, Record<string, string>>()
-  for (const [locale, source] of Object.entries(sources.labels)) {
-    const data: unknown = parseYaml(source)
-    if (data === null || typeof data !== 'object') throw new Error(`Labels \`labels/${locale}.yaml\` must be a map of key: text`)
-    labels.set(locale, Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)])))
-  }
+  const handlebars = Handlebars.create()
+  for (const [name, ast] of Object.entries(parsed.partials)) handlebars.registerPartial(name, handlebars.compile(ast, compileOptions))
+  const layouts = new Map<string, HandlebarsTemplateDelegate>()
+  for (const [name, ast] of Object.entries(parsed.layouts)) layouts.set(name, handlebars.compile(ast, compileOptions))
+  const labels = new Map(Object.entries(parsed.labels))
   const fallback = labels.get('en-US') ?? {}
   return {
-    key: cacheKey('templates', sources),
+    key,
     render(name, view) {
       const layout = layouts.get(name)
       if (!layout) throw new Error(`Missing layout \`layouts/${name}.hbs\` in templates`)
@@ -70,10 +77,17 @@ export function compileTemplates(sources: TemplateSources): Templates {
 }
 
 /**
- * Parse now, so a designer's typo fails before any rendering (Handlebars compiles lazily, on first
- * use), and hand the syntax tree to `compile` so the template is not parsed a second time. The tree
- * is the unprocessed one: `compile` applies whitespace control itself.
+ * Parse every template now, so a designer's typo fails before any rendering (Handlebars compiles
+ * lazily, on first use). The trees are unprocessed: `compile` applies whitespace control itself.
  */
-function parseOnce(handlebars: typeof Handlebars, source: string): hbs.AST.Program {
-  return handlebars.parseWithoutProcessing(source)
+function parseTemplates(sources: TemplateSources): ParsedTemplates {
+  const parse = (templates: Record<string, string>) =>
+    Object.fromEntries(Object.entries(templates).map(([name, source]) => [name, Handlebars.parseWithoutProcessing(source)]))
+  const labels: Record<string, Record<string, string>> = {}
+  for (const [locale, source] of Object.entries(sources.labels)) {
+    const data: unknown = parseYaml(source)
+    if (data === null || typeof data !== 'object') throw new Error(`Labels \`labels/${locale}.yaml\` must be a map of key: text`)
+    labels[locale] = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)]))
+  }
+  return {partials: parse(sources.partials), layouts: parse(sources.layouts), labels}
 }
