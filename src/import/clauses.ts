@@ -56,6 +56,12 @@ function unitsOf(blocks: readonly Block[]): Unit[] {
 }
 
 /**
+ * A block found in more places than this is boilerplate (or a hostile file), not where a clause starts:
+ * pairing its places would take time growing with the square of their number.
+ */
+const maxPlaces = 64
+
+/**
  * Replace runs of blocks that occur identically in two or more places with `include` blocks.
  *
  * @returns the blocks with includes, and the clauses (named `clause-1.md`, `clause-2.md` … in order).
@@ -65,44 +71,75 @@ export function extractClauses(blocks: readonly Block[], notes: ImportNote[], op
   const minChars = options.minChars ?? 80
   const units = unitsOf(blocks)
   const n = units.length
+  // Units compare by number: the same Markdown, the same number.
+  const numbers = new Map<string, number>()
+  const ids = units.map((unit) => {
+    const known = numbers.get(unit.key)
+    if (known !== undefined) return known
+    numbers.set(unit.key, numbers.size)
+    return numbers.size - 1
+  })
+  const heading = units.map((unit) => unit.heading)
   // Longest common runs starting at each pair of places; the longest are taken first.
-  const candidates: Array<{length: number; at: number[]}> = []
-  const byKey = new Map<string, number[]>()
-  units.forEach((unit, i) => {
-    if (!unit.heading) byKey.set(unit.key, [...(byKey.get(unit.key) ?? []), i])
+  const candidates: Array<{length: number; at: [number, number]}> = []
+  const byKey = new Map<number, number[]>()
+  ids.forEach((id, i) => {
+    if (heading[i]) return
+    const positions = byKey.get(id)
+    if (positions) positions.push(i)
+    else byKey.set(id, [i])
   })
   for (const positions of byKey.values()) {
+    if (positions.length > maxPlaces) continue
     for (let a = 0; a < positions.length; a++) {
       for (let b = a + 1; b < positions.length; b++) {
         const i = positions[a]!
         const j = positions[b]!
-        if (i > 0 && j > 0 && !units[i - 1]!.heading && units[i - 1]!.key === units[j - 1]!.key) continue
+        // Not the start of the run: the one starting a block earlier covers it.
+        if (i > 0 && j > 0 && !heading[i - 1] && ids[i - 1] === ids[j - 1]) continue
         let length = 0
-        while (i + length < j && j + length < n && !units[i + length]!.heading && units[i + length]!.key === units[j + length]!.key) length++
+        while (i + length < j && j + length < n && !heading[i + length] && ids[i + length] === ids[j + length]) length++
         if (length > 0) candidates.push({length, at: [i, j]})
       }
     }
   }
-  candidates.sort((x, y) => y.length - x.length || (x.at[0] ?? 0) - (y.at[0] ?? 0))
-  const taken = new Array<boolean>(n).fill(false)
+  candidates.sort((x, y) => y.length - x.length || x.at[0] - y.at[0])
+
+  // Sums from the start, so a run's size costs nothing to know whatever its length.
+  const charsBefore = [0]
+  const itemsBefore = [0]
+  units.forEach((unit, i) => {
+    charsBefore.push(charsBefore[i]! + unit.chars)
+    itemsBefore.push(itemsBefore[i]! + (unit.item ? 1 : 0))
+  })
+  const sameRun = runHashes(ids)
+  const taken = new Uint8Array(n)
+  const free = (at: number, length: number): boolean => {
+    for (let u = at; u < at + length; u++) if (taken[u]) return false
+    return true
+  }
   const runs: Array<{length: number; at: number[]}> = []
-  for (const candidate of candidates) {
-    const run = units.slice(candidate.at[0], (candidate.at[0] ?? 0) + candidate.length)
-    const chars = run.reduce((sum, unit) => sum + unit.chars, 0)
-    const items = run.filter((unit) => unit.item).length
+  const runsByHash = new Map<string, Array<{length: number; at: number[]}>>()
+  for (const {length, at} of candidates) {
+    const [first] = at
+    const chars = charsBefore[first + length]! - charsBefore[first]!
+    const items = itemsBefore[first + length]! - itemsBefore[first]!
     if (items < minItems && chars < minChars) continue
-    const key = units.slice(candidate.at[0], (candidate.at[0] ?? 0) + candidate.length).map((unit) => unit.key).join('\u0000')
-    const existing = runs.find((run) => run.length === candidate.length && units.slice(run.at[0], (run.at[0] ?? 0) + run.length).map((unit) => unit.key).join('\u0000') === key)
-    const free = (at: number): boolean => !taken.slice(at, at + candidate.length).some(Boolean)
-    const places = candidate.at.filter(free)
+    const places = at.filter((place) => free(place, length))
+    if (places.length === 0) continue
+    // A run with the same blocks found already: hashes narrow it down, the blocks decide.
+    const hash = sameRun(first, length)
+    const existing = runsByHash.get(hash)?.find((run) => sameIds(ids, run.at[0]!, first, length))
     if (existing) {
-      for (const at of places) if (!existing.at.includes(at)) existing.at.push(at)
+      existing.at.push(...places)
     } else if (places.length >= 2) {
-      runs.push({length: candidate.length, at: places})
+      const run = {length, at: places}
+      runs.push(run)
+      runsByHash.set(hash, [...(runsByHash.get(hash) ?? []), run])
     } else {
       continue
     }
-    for (const at of existing ? existing.at : places) taken.fill(true, at, at + candidate.length)
+    for (const place of places) taken.fill(1, place, place + length)
   }
 
   runs.sort((x, y) => Math.min(...x.at) - Math.min(...y.at))
@@ -132,4 +169,33 @@ export function extractClauses(blocks: readonly Block[], notes: ImportNote[], op
     }
   }
   return {blocks: result, clauses}
+}
+
+/** Whether the `length` units from `a` and from `b` are the same. */
+function sameIds(ids: readonly number[], a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (ids[a + k] !== ids[b + k]) return false
+  return true
+}
+
+/**
+ * A hash of any run of `ids` in constant time, from polynomial hashes of every prefix. Two moduli below
+ * 2^26 keep every product exact in a double.
+ */
+function runHashes(ids: readonly number[]): (start: number, length: number) => string {
+  const moduli = [67_108_859, 67_108_837] as const
+  const base = 1_000_003
+  const tables = moduli.map((modulus) => {
+    const prefix = new Float64Array(ids.length + 1)
+    const power = new Float64Array(ids.length + 1)
+    power[0] = 1
+    ids.forEach((id, i) => {
+      prefix[i + 1] = (prefix[i]! * base + id + 1) % modulus
+      power[i + 1] = (power[i]! * base) % modulus
+    })
+    return {modulus, prefix, power}
+  })
+  return (start, length) =>
+    `${length}:${tables
+      .map(({modulus, prefix, power}) => ((prefix[start + length]! - ((prefix[start]! * power[length]!) % modulus) + modulus) % modulus).toString(36))
+      .join(':')}`
 }

@@ -211,10 +211,16 @@ function assignLevels(blocks: Block[], infos: Info[], role: Role[], notes: Impor
  */
 function flatten(depths: Map<number, number>, blocks: Block[], notes: ImportNote[]): void {
   for (;;) {
-    const deepest = Math.max(0, ...depths.values())
+    // Loops, not spreads: a long policy has more headings than a call can take arguments.
+    let deepest = 0
+    for (const depth of depths.values()) deepest = Math.max(deepest, depth)
     if (deepest <= 5) return
     const counts = new Map<number, number[]>()
-    for (const [i, depth] of depths) counts.set(depth, [...(counts.get(depth) ?? []), i])
+    for (const [i, depth] of depths) {
+      const at = counts.get(depth)
+      if (at) at.push(i)
+      else counts.set(depth, [i])
+    }
     const singles = [...counts.entries()].filter(([depth, at]) => at.length === 1 && depth < deepest).map(([depth, at]) => ({depth, at: at[0]!}))
     const markup = singles.filter((single) => blocks[single.at]?.explicit).sort((a, b) => b.depth - a.depth)
     const chosen = markup[0] ?? singles.sort((a, b) => a.depth - b.depth)[0]
@@ -229,6 +235,7 @@ function flatten(depths: Map<number, number>, blocks: Block[], notes: ImportNote
  * of one list inside the item before it.
  */
 function nestItems(blocks: Block[], infos: Info[], role: Role[]): void {
+  const next = nextItems(blocks, infos, role)
   let stack: Array<{style: string; value: number | undefined}> = []
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
@@ -255,10 +262,10 @@ function nestItems(blocks: Block[], infos: Info[], role: Role[]): void {
     }
     if (block.kind === 'table' && block.depth > 0) continue
     // A paragraph inside a numbered list belongs to the item the list continues from.
-    const next = nextItem(blocks, infos, role, i)
-    if (stack.length > 0 && next) {
-      const at = stack.findIndex((entry) => entry.style === next.style)
-      const continues = at < 0 || (next.value !== undefined && next.value === (stack[at]?.value ?? 0) + 1)
+    const after = next[i + 1]
+    if (stack.length > 0 && after) {
+      const at = stack.findIndex((entry) => entry.style === after.style)
+      const continues = at < 0 || (after.value !== undefined && after.value === (stack[at]?.value ?? 0) + 1)
       if (continues) {
         if (at >= 0) stack.length = at + 1
         blocks[i] = {...block, depth: stack.length}
@@ -269,11 +276,19 @@ function nestItems(blocks: Block[], infos: Info[], role: Role[]): void {
   }
 }
 
-function nextItem(blocks: Block[], infos: Info[], role: Role[], from: number): Marker | undefined {
-  for (let j = from + 1; j < blocks.length; j++) {
-    if (role[j] === 'heading' || role[j] === 'toc' || blocks[j]?.kind === 'heading') return undefined
-    if (role[j] === 'item') return infos[j]?.marker
-    if (!open(blocks[j]!) && blocks[j]?.kind !== 'table') return undefined
+/**
+ * For each place, the marker of the item that the paragraphs from there lead up to, if any. Found in one
+ * pass from the end: looking ahead from every paragraph would take time growing with the square of the
+ * paragraphs between two items. Blocks after a place are not rewritten before `nestItems` reaches it.
+ */
+function nextItems(blocks: readonly Block[], infos: readonly Info[], role: readonly Role[]): Array<Marker | undefined> {
+  const next = new Array<Marker | undefined>(blocks.length + 1).fill(undefined)
+  for (let j = blocks.length - 1; j >= 0; j--) {
+    const block = blocks[j]!
+    if (role[j] === 'heading' || role[j] === 'toc' || block.kind === 'heading') next[j] = undefined
+    else if (role[j] === 'item') next[j] = infos[j]?.marker
+    else if (!open(block) && block.kind !== 'table') next[j] = undefined
+    else next[j] = next[j + 1]
   }
-  return undefined
+  return next
 }
