@@ -14,6 +14,7 @@ import {readDocx} from './read/docx.js'
 import {readHtml} from './read/html.js'
 import {readMarkdown} from './read/markdown.js'
 import {readText} from './read/text.js'
+import {UnreadableFileError} from './read/unreadable.js'
 import {controlCharacters, squash, textOf} from './spans.js'
 import {detectStructure} from './structure.js'
 import type {Block, ImportNote, InputPlace, ReadResult, Span} from './types.js'
@@ -24,6 +25,8 @@ export type {Block, ImportNote, ImportRule, InputPlace, Span} from './types.js'
 export type {ImportedMeta} from './write.js'
 export type {LostSentence} from './verify.js'
 export {formatOf, type ImportFormat} from './format.js'
+export {UnreadableFileError} from './read/unreadable.js'
+export {maxUnpackedBytes} from './read/docx.js'
 
 /** Options of `importPolicy`. */
 export interface ImportOptions {
@@ -78,12 +81,13 @@ export interface ImportInput {
 /**
  * Convert `input` into policypress content.
  *
- * @throws Error for an unknown format (a usage error); content problems are reported, never thrown.
+ * @throws Error for an unknown format (a usage error), UnreadableFileError (its message starting with
+ *   `input.name`) for a file that cannot be read as its format; content problems are reported, never thrown.
  */
 export async function importPolicy(input: ImportInput, options: ImportOptions = {}): Promise<ImportResult> {
   const format = options.format ?? formatOf(input.name)
   if (!format) throw new Error(`Cannot import \`${input.name}\`: expected a .txt, .html, .md or .docx file`)
-  const read = withoutControls(await readInput(format, input.data))
+  const read = withoutControls(await readInput(format, input.data).catch((error: unknown) => Promise.reject(named(error, input.name))))
   const notes: ImportNote[] = [...read.notes]
 
   const found = findMeta(read, notes)
@@ -149,6 +153,11 @@ function withoutControls(read: ReadResult): ReadResult {
     rows: block.rows?.map((row) => row.map((cell) => clean(cell, block.place)))
   }))
   return {...read, blocks, notes}
+}
+
+/** A reader's complaint about the file, with the file's name in front: the reader does not know it. */
+function named(error: unknown, name: string): unknown {
+  return error instanceof UnreadableFileError ? new UnreadableFileError(`${name}: ${error.message}`, {cause: error}) : error
 }
 
 async function readInput(format: ImportFormat, data: string | Uint8Array): Promise<ReadResult> {

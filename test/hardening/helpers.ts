@@ -134,7 +134,7 @@ export async function serve(dir: string): Promise<{origin: string; requests: str
   }
 }
 
-/** A zip entry: its bytes, or a "bomb" that inflates to `prefix`, `repeat` many times over `times`, `suffix`. */
+/** A zip entry: its bytes, or a "bomb" that inflates to `prefix`, `repeat` `times` times or a few more, `suffix`. */
 export type ZipEntry = {name: string; data: Uint8Array} | {name: string; bomb: {prefix: string; repeat: string; times: number; suffix: string}}
 
 /**
@@ -165,8 +165,9 @@ export async function makeZip(entries: ZipEntry[]): Promise<Buffer> {
         if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once('drain', resolve))
       }
       await write(Buffer.from(entry.bomb.prefix))
-      const block = Buffer.from(entry.bomb.repeat.repeat(Math.max(1, Math.floor((1 << 20) / entry.bomb.repeat.length))))
-      const perBlock = block.length / entry.bomb.repeat.length
+      // About 1 MB at a time; `times` is rounded up to a whole block.
+      const perBlock = Math.max(1, Math.floor((1 << 20) / Buffer.byteLength(entry.bomb.repeat)))
+      const block = Buffer.from(entry.bomb.repeat.repeat(perBlock))
       for (let done = 0; done < entry.bomb.times; done += perBlock) await write(block)
       await write(Buffer.from(entry.bomb.suffix))
       deflate.end()
