@@ -11,7 +11,8 @@ import {allSections} from './model/build.js'
 import {location} from 'vfile-location'
 import {buildDocument} from './model/build.js'
 import {readFrontmatter} from './parse/frontmatter.js'
-import {expandIncludes, parseCached, type ParseCache} from './parse/includes.js'
+import {expandIncludes, parseCache, parseCached} from './parse/includes.js'
+import {noCache, type CacheStore} from './cache/store.js'
 import {resolveReferences} from './parse/references.js'
 import {checkFrontmatter} from './check/frontmatter.js'
 import {checkHeadings} from './check/headings.js'
@@ -45,9 +46,13 @@ export interface CompileResult {
   ok: boolean
 }
 
-/** Compile all policies and lists in `source`. */
-export function compileContent(source: ContentSource): CompileResult {
-  const cache: ParseCache = new Map()
+/**
+ * Compile all policies and lists in `source`.
+ *
+ * @param store trees of files parsed before, by their text (default: none).
+ */
+export function compileContent(source: ContentSource, store: CacheStore = noCache): CompileResult {
+  const cache = parseCache(store)
   const contexts: PolicyContext[] = []
   const documents: PolicyDocument[] = []
   const parsedLists: ParsedList[] = []

@@ -82,7 +82,7 @@ export async function check(options: PipelineOptions = {}, cache: ReleaseCache =
     const files = [...source.files.values()]
     result = {project: cached.project, files, ok: !hasErrors(files)}
   } else {
-    result = compileContent(source)
+    result = compileContent(source, store)
     if (archive.ok && result.ok) await checkAgainstPublished(archive, source, result, cache, store)
     if (key !== undefined) store.set(key, {project: result.project, messages: storeMessages(result.files)} satisfies CheckEntry)
   }

@@ -16,7 +16,7 @@ export interface StoredMessage {
 }
 
 /** The messages of every file that has some, by path. */
-export function storeMessages(files: Iterable<VFile>): Record<string, StoredMessage[]> {
+export function storeMessages(files: Iterable<Pick<VFile, 'path' | 'messages'>>): Record<string, StoredMessage[]> {
   const stored: Record<string, StoredMessage[]> = {}
   for (const file of files) {
     if (file.messages.length === 0) continue

@@ -23,22 +23,41 @@ export interface CacheStats {
 export const noCache: CacheStore = {get: () => undefined, set() {}}
 
 /**
- * A store in memory, for as long as the process lives. Values are kept as JSON text, like on disk:
- * a caller that changes what it got (Handlebars changes the syntax trees it compiles) cannot change
- * what the next caller gets.
+ * A store in memory, for as long as the process lives, holding at most `maxBytes` of values (the
+ * least recently used go first). Values are kept as JSON text, like on disk: a caller that changes
+ * what it got (Handlebars changes the syntax trees it compiles) cannot change what the next one gets.
  */
-export function memoryCache(): CacheStore & {stats: CacheStats} {
+export function memoryCache(maxBytes = 256 * 2 ** 20): CacheStore & {stats: CacheStats} {
   const stats: CacheStats = {hits: 0, misses: 0}
   const values = new Map<string, string>()
+  let size = 0
   return {
     stats,
     get(key) {
       const text = values.get(key)
-      if (text === undefined) stats.misses++
-      else stats.hits++
-      return text === undefined ? undefined : JSON.parse(text)
+      if (text === undefined) {
+        stats.misses++
+        return undefined
+      }
+      stats.hits++
+      // Most recently used last.
+      values.delete(key)
+      values.set(key, text)
+      return JSON.parse(text)
     },
-    set: (key, value) => void values.set(key, JSON.stringify(value))
+    set(key, value) {
+      const text = JSON.stringify(value)
+      const old = values.get(key)
+      if (old !== undefined) size -= old.length * 2
+      values.delete(key)
+      values.set(key, text)
+      size += text.length * 2
+      for (const [oldest, oldText] of values) {
+        if (size <= maxBytes || oldest === key) break
+        values.delete(oldest)
+        size -= oldText.length * 2
+      }
+    }
   }
 }
 

@@ -80,8 +80,29 @@ export function buildHistories(releases: Release[][], site: SiteConfig, options:
   return histories
 }
 
+/**
+ * Changes already compared, by the newer document: a build checks the notice period of the draft
+ * against the latest published version and then renders the same comparison.
+ */
+const compared = new WeakMap<PolicyDocument, Array<{from: LocaleRelease | undefined; to: LocaleRelease; site: SiteConfig; change: VersionChange}>>()
+
 /** Diff two releases of a document in one locale and assess the change. */
 export function compareReleases(from: LocaleRelease | undefined, to: LocaleRelease, site: SiteConfig): VersionChange {
+  const earlier = compared.get(to.document) ?? []
+  // Models are never changed once compiled: the same objects, the same comparison.
+  const same = earlier.find((entry) => entry.site === site && sameRelease(entry.from, from) && sameRelease(entry.to, to))
+  if (same) return {...same.change, from, to}
+  const change = compareAnew(from, to, site)
+  compared.set(to.document, [...earlier.slice(-3), {from, to, site, change}])
+  return change
+}
+
+function sameRelease(a: LocaleRelease | undefined, b: LocaleRelease | undefined): boolean {
+  if (!a || !b) return a === b
+  return a.document === b.document && a.release.project === b.release.project && a.release.status === b.release.status
+}
+
+function compareAnew(from: LocaleRelease | undefined, to: LocaleRelease, site: SiteConfig): VersionChange {
   const empty: PolicyDocument = {...to.document, preamble: [], sections: []}
   const diff = diffDocuments(from?.document ?? empty, to.document)
   const lists = listKinds
@@ -115,6 +136,8 @@ export interface ReleaseOutline {
   status: 'published' | 'draft'
   /** Hash of every file the release is compiled from (equal keys, equal models); `undefined` when unknown. */
   key: string | undefined
+  /** SHA-256 of each file of the release by content-relative path, when known (finer cache keys). */
+  files?: Record<string, string> | undefined
   /** Metadata per locale, sorted by locale. */
   locales: Array<{document: DocumentMeta; lists: ListMeta[]}>
   /** The compiled release. */

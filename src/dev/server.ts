@@ -13,6 +13,7 @@ import {loadTemplates, defaultTemplatesDir} from '../load/templates.js'
 import {messageRecords, type MessageRecord} from '../report/format.js'
 import {defaultArchive} from '../versions/publish.js'
 import type {ReleaseCache} from '../versions/releases.js'
+import {memoryCache} from '../cache/store.js'
 import {clientPath, clientScript, eventsPath, statusPath} from './client.js'
 import {injectClient} from './inject.js'
 import {phonePage, phonePath} from './phone.js'
@@ -64,6 +65,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const content = path.resolve(options.content ?? 'content')
   const cwd = options.cwd ?? process.cwd()
   const cache: ReleaseCache = new Map()
+  // Pages of published versions and of unchanged drafts are rendered once per session.
+  const store = memoryCache()
   let templates: Templates | undefined
   let files = new Map<string, string>()
   let state: BuildState = {build: 0, ok: false, title: '', problems: [], duration: 0}
@@ -96,8 +99,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   async function buildOnce(): Promise<void> {
     const started = performance.now()
     try {
-      templates ??= compileTemplates(await loadTemplates(options.templates))
-      const result = await render({...options, content, draftIsCurrent: true}, templates, cache)
+      templates ??= compileTemplates(await loadTemplates(options.templates), store)
+      const result = await render({...options, content, draftIsCurrent: true, cache: store}, templates, cache)
       const problems = messageRecords(result.files, cwd)
       if (result.ok) {
         files = new Map(result.written.map((file) => [file.path, file.contents]))

@@ -11,6 +11,10 @@ import type {ContentSource} from '../load/content.js'
 import {report} from '../messages.js'
 import {parseMarkdown} from './processor.js'
 import {resolveContentPath} from './paths.js'
+import {cacheKey, codeFingerprint} from '../cache/key.js'
+import {noCache, type CacheStore} from '../cache/store.js'
+import {restoreMessages, storeMessages, type StoredMessage} from '../cache/messages.js'
+import {sha256} from '../versions/lock.js'
 
 /** Inclusions (counting repeats) one document may expand, and how deep clauses may include clauses. */
 export const maxIncludes = 1000
@@ -21,17 +25,45 @@ export interface IncludeBudget {
   remaining: number
 }
 
-/** Parsed trees by content path, so a clause included many times is parsed once per run. */
-export type ParseCache = Map<string, Root>
+/**
+ * Parsed trees by content path, so a clause included many times is parsed once per run; and a store
+ * of earlier runs' trees by the file's text, so an unchanged file is not parsed again at all.
+ */
+export interface ParseCache {
+  trees: Map<string, Root>
+  store: CacheStore
+}
+
+/** A parse cache for one compile, backed by `store`. */
+export function parseCache(store: CacheStore = noCache): ParseCache {
+  return {trees: new Map(), store}
+}
+
+/** A parse as stored: the tree and the messages the parser reported. */
+interface ParsedFile {
+  tree: Root
+  messages: Record<string, StoredMessage[]>
+}
 
 /** Parse `path` from `source` (cached), without expanding includes. */
 export function parseCached(path: string, source: ContentSource, cache: ParseCache): Root | undefined {
-  let tree = cache.get(path)
+  let tree = cache.trees.get(path)
   if (!tree) {
     const file = source.files.get(path)
     if (!file) return undefined
-    tree = parseMarkdown(file)
-    cache.set(path, tree)
+    const key = cache.store === noCache ? undefined : cacheKey('parse', codeFingerprint(), path, sha256(String(file.value)))
+    const stored = key === undefined ? undefined : (cache.store.get(key) as ParsedFile | undefined)
+    if (stored && stored.tree?.type === 'root' && restoreMessages(new Map([[path, file]]), stored.messages ?? {})) {
+      tree = stored.tree
+    } else {
+      const before = file.messages.length
+      tree = parseMarkdown(file)
+      if (key !== undefined) {
+        const messages = storeMessages([{path: file.path, messages: file.messages.slice(before)}])
+        cache.store.set(key, {tree, messages} satisfies ParsedFile)
+      }
+    }
+    cache.trees.set(path, tree)
   }
   return tree
 }

@@ -35,6 +35,9 @@ import {label} from './labels.js'
 
 export {portalCssPath} from './policy-pages.js'
 
+/** Where policy texts live in a release: `<document id>/<locale>/index.md`. */
+const policyPath = /^[^/]+\/[^/]+\/index\.md$/
+
 /** One file of the build output. */
 export interface OutputFile {
   /** Path relative to the output folder, `/`-separated. */
@@ -173,7 +176,7 @@ export function planSite(model: {site: SiteConfig; histories: HistoryOutline[]},
       return {kind: 'draft', text: label(labels, published.length > 0 ? 'noticeDraft' : 'noticeUnpublished', {version: current.document.version}), links}
     }
     units.push(
-      releaseUnit(current, {
+      ...releaseUnits(current, {
         notice: published.length > 0 || history.releases.length > 1 ? currentNotice() : undefined,
         siblings: siblingsOf(current),
         lists: current.lists
@@ -193,7 +196,7 @@ export function planSite(model: {site: SiteConfig; histories: HistoryOutline[]},
         notice = {kind: 'archived', text: label(labels, 'noticeArchived', {version: release.document.version, effective: release.document.effective}), links}
       }
       units.push(
-        releaseUnit(release, {segment: releaseSegment(release), notice, siblings: siblingsOf(release), lists: release.lists, noindex: release.release.status === 'draft'}, false)
+        ...releaseUnits(release, {segment: releaseSegment(release), notice, siblings: siblingsOf(release), lists: release.lists, noindex: release.release.status === 'draft'}, false)
       )
     }
 
@@ -204,21 +207,32 @@ export function planSite(model: {site: SiteConfig; histories: HistoryOutline[]},
 
   return {units, finish}
 
-  function releaseUnit(release: ReleaseHandle, placement: Placement, inApp: boolean): RenderUnit {
-    const key = release.release.key === undefined ? undefined : cacheKey('release-pages', common, release.release.key, release.document.locale, placement, inApp)
-    return {
-      key,
+  /** The policy pages of a release, and the pages of each of its lists. */
+  function releaseUnits(release: ReleaseHandle, placement: Placement, inApp: boolean): RenderUnit[] {
+    const {key: releaseKey, files} = release.release
+    const policy: RenderUnit = {
+      key: releaseKey === undefined ? undefined : cacheKey('policy-pages', common, releaseKey, release.document.locale, placement, inApp),
       needs: [release.release],
       render(resolve) {
-        const compiled = resolve(release)
-        const files: OutputFile[] = [renderPortalPolicy(compiled.document, site, templates, placement)]
-        if (inApp) files.push(renderInAppPolicy(compiled.document, site, templates, css.inApp, placement))
-        for (const list of compiled.lists) {
-          files.push(...renderList({list, project: compiled.release.project, document: compiled.document, templates, css, segment: placement.segment, inApp}))
-        }
+        const {document} = resolve(release)
+        const files: OutputFile[] = [renderPortalPolicy(document, site, templates, placement)]
+        if (inApp) files.push(renderInAppPolicy(document, site, templates, css.inApp, placement))
         return {files}
       }
     }
+    // A list is compiled from every file of its release but the policy texts, whose metadata it shows:
+    // editing the policy text leaves its lists' pages as they were.
+    const listFiles = files && Object.entries(files).filter(([file]) => !policyPath.test(file))
+    const lists = release.lists.map((list): RenderUnit => ({
+      key: listFiles === undefined ? undefined : cacheKey('list-pages', common, listFiles, release.document, list, placement.segment, inApp),
+      needs: [release.release],
+      render(resolve) {
+        const compiled = resolve(release)
+        const found = compiled.lists.find((l) => l.kind === list.kind)!
+        return {files: renderList({list: found, project: compiled.release.project, document: compiled.document, templates, css, segment: placement.segment, inApp})}
+      }
+    }))
+    return [policy, ...lists]
   }
 
   function changeUnit(change: ChangeHandle, history: HistoryOutline): RenderUnit {

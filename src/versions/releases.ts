@@ -87,15 +87,17 @@ export async function outlineReleases(
         locales = outlineLocales(await load())
         store.set(metaKey, locales)
       }
-      releases.push({document: id, version: entry.version, status: 'published', key, locales, load})
+      const files = Object.fromEntries(Object.entries(entry.files).map(([file, hash]) => [file.slice(`${id}/${entry.version}/`.length), hash]))
+      releases.push({document: id, version: entry.version, status: 'published', key, files, locales, load})
     }
     const latest = entries.at(-1)
     const draft = working.project.documents.find((d) => d.id === id)
     const frozen = draft ? await freeze(working.source, id) : []
     if (draft && (!latest || !sameFiles(latest, frozen))) {
       const release: Release = {document: id, version: draft.version, status: 'draft', project: working.project}
-      const key = cacheKey('release', frozen.map((file) => [file.path, sha256(file.bytes)]))
-      releases.push({document: id, version: draft.version, status: 'draft', key, locales: outlineLocales(release), load: async () => release})
+      const files = Object.fromEntries(frozen.map((file) => [file.path, sha256(file.bytes)]))
+      const key = cacheKey('release', Object.entries(files))
+      releases.push({document: id, version: draft.version, status: 'draft', key, files, locales: outlineLocales(release), load: async () => release})
     }
     result.push(releases)
   }

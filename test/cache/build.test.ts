@@ -65,14 +65,15 @@ describe('the build cache', {concurrency: false}, () => {
     assert.ok(first.misses > 3)
     const second = await buildBoth()
     assert.equal(second.misses, 0, 'every unit and every compiled version comes from the cache')
-    assert.ok(second.hits >= first.misses - 2)
+    assert.ok(second.hits > 0)
   })
 
   test('an edit of the draft text renders the draft and its diff again, not the published version', async () => {
     edit(policy, '我们非常重视', '我们始终非常重视')
     const stats = await buildBoth()
-    assert.ok(stats.hits >= 2, `published pages reused (${stats.hits} hits)`)
-    assert.ok(stats.misses >= 2 && stats.misses <= 3, `draft pages and the change rendered again (${stats.misses} misses)`)
+    // Missed: the check, the parse of the edited file, the draft's policy pages and its diff; its lists and the published pages are reused.
+    assert.equal(stats.misses, 4, `only what the edit touches is done again (${stats.misses} misses)`)
+    assert.ok(stats.hits >= 4 + 2, `published pages and the draft's list pages reused (${stats.hits} hits)`)
   })
 
   test('an edit of a list field', async () => {
