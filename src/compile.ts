@@ -50,8 +50,12 @@ export interface CompileResult {
  * Compile all policies and lists in `source`.
  *
  * @param store trees of files parsed before, by their text (default: none).
+ * @param options.checks run the checks that only report (HTML, links, headings, lists against each
+ *   other, characters, section references; default true). Published versions are shown as they
+ *   were published whatever today's checks say, so they are compiled without them: the same models.
  */
-export function compileContent(source: ContentSource, store: CacheStore = noCache): CompileResult {
+export function compileContent(source: ContentSource, store: CacheStore = noCache, options: {checks?: boolean} = {}): CompileResult {
+  const checks = options.checks ?? true
   const cache = parseCache(store)
   const contexts: PolicyContext[] = []
   const documents: PolicyDocument[] = []
@@ -73,10 +77,12 @@ export function compileContent(source: ContentSource, store: CacheStore = noCach
     resolveReferences(tree)
     const context: PolicyContext = {path, tree, source}
     const frontmatter = readFrontmatter(tree, file)
-    checkHtml(context)
-    checkStrayIncludes(context)
-    anchors.set(path, checkHeadings(context))
-    contexts.push(context)
+    if (checks) {
+      checkHtml(context)
+      checkStrayIncludes(context)
+      anchors.set(path, checkHeadings(context))
+      contexts.push(context)
+    }
     if (policy) {
       const meta = checkFrontmatter(frontmatter, file)
       if (meta && (meta.id !== policy[1] || meta.locale !== policy[2])) {
@@ -113,16 +119,18 @@ export function compileContent(source: ContentSource, store: CacheStore = noCach
 
   const vocabulary = readVocabulary(source.files.get(vocabularyPath))
   const fileOf = (list: PolicyList) => source.files.get(list.path)!
-  for (const group of groupBy(parsedLists, (parsed) => `${parsed.list.documentId}/${parsed.list.locale}`)) {
+  for (const group of checks ? groupBy(parsedLists, (parsed) => `${parsed.list.documentId}/${parsed.list.locale}`) : []) {
     crossCheckLists(group, vocabulary, fileOf)
   }
 
   documents.sort((a, b) => (a.id === b.id ? compare(a.locale, b.locale) : compare(a.id, b.id)))
   const lists = parsedLists.map((parsed) => parsed.list).sort((a, b) => compare(a.path, b.path))
   const site = readSiteConfig(source.files.get(siteConfigPath), documents[0]?.locale ?? 'en-US')
-  checkSectionReferences(documents, site, source)
   const files = [...source.files.values()]
-  for (const file of files) checkControlCharacters(file)
+  if (checks) {
+    checkSectionReferences(documents, site, source)
+    for (const file of files) checkControlCharacters(file)
+  }
   for (const file of files) dedupeMessages(file)
   return {project: {site, documents, lists, vocabulary}, files, ok: !hasErrors(files)}
 }

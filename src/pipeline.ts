@@ -15,7 +15,7 @@ import {readArchive, type Archive} from './versions/archive.js'
 import {defaultArchive, freeze, sameFiles} from './versions/publish.js'
 import {loadPublished, outlineReleases, publishedKey, type ReleaseCache} from './versions/releases.js'
 import {buildHistories, outlineHistories} from './changes/history.js'
-import {noCache, type CacheStore} from './cache/store.js'
+import {memoryCache, noCache, type CacheStore} from './cache/store.js'
 import {cacheKey, codeFingerprint} from './cache/key.js'
 import {restoreMessages, storeMessages, type StoredMessage} from './cache/messages.js'
 import {noticeTemplatesKey} from './notices/templates.js'
@@ -70,7 +70,7 @@ export interface CheckResult extends CompileResult {
  * Load, parse and check the content folder, verify the archive of published versions, and check the
  * working copy's notice period against the latest published version.
  */
-export async function check(options: PipelineOptions = {}, cache: ReleaseCache = new Map()): Promise<CheckResult> {
+export async function check(options: PipelineOptions = {}, cache?: ReleaseCache): Promise<CheckResult> {
   const content = options.content ?? 'content'
   const store = options.cache ?? noCache
   const archive = await readArchive(defaultArchive(content, options.archive))
@@ -109,7 +109,7 @@ function checkKey(archive: Archive, source: ContentSource): string | undefined {
 }
 
 /** Compare each document with its latest published version: the notice period of material changes. */
-async function checkAgainstPublished(archive: Archive, source: ContentSource, result: CompileResult, cache: ReleaseCache, store: CacheStore): Promise<void> {
+async function checkAgainstPublished(archive: Archive, source: ContentSource, result: CompileResult, cache: ReleaseCache | undefined, store: CacheStore): Promise<void> {
   const ids = new Set(result.project.documents.map((document) => document.id))
   for (const id of ids) {
     const latest = archive.lock.versions.filter((entry) => entry.document === id).at(-1)
@@ -143,13 +143,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  * Check and render in memory, writing nothing: what `build` writes, or the problems that stop it.
  *
  * @param templates compiled templates to reuse (default: compiled from `options.templates`).
- * @param cache compiled published versions to reuse across calls (default: a new, empty one).
+ * @param cache compiled published versions to keep in memory across calls (the preview server; default: none).
  */
-export async function render(options: BuildOptions = {}, templates?: Templates, cache: ReleaseCache = new Map()): Promise<BuildResult> {
-  const compiled = templates ?? compileTemplates(await loadTemplates(options.templates), options.cache)
-  const result = await check(options, cache)
+export async function render(options: BuildOptions = {}, templates?: Templates, cache?: ReleaseCache): Promise<BuildResult> {
+  // Without a cache from earlier runs, a bounded one for this run: each version is compiled once.
+  const store = options.cache ?? memoryCache(128 * 2 ** 20)
+  const compiled = templates ?? compileTemplates(await loadTemplates(options.templates), store)
+  const result = await check({...options, cache: store}, cache)
   if (!result.ok) return {...result, written: []}
-  const store = options.cache ?? noCache
   const loaded = await outlineReleases(result.archive, {source: result.source, project: result.project}, cache, store)
   // Production builds can leave drafts out; with nothing published, the working copy is all there is.
   const releases = options.drafts === false

@@ -71,16 +71,20 @@ export function defaultCacheDir(content: string): string {
  * mid-way leaves whole entries or none. Each entry repeats its key, so a file copied or renamed by
  * hand is not mistaken for another.
  */
-export function folderCache(dir: string): CacheStore & {stats: CacheStats} {
+export function folderCache(dir: string): CacheStore & {stats: CacheStats; prune(maxBytes?: number): number} {
   const stats: CacheStats = {hits: 0, misses: 0}
+  const opened = new Date()
   const fileOf = (key: string) => path.join(dir, key.slice(0, 2), `${key}.json`)
   return {
     stats,
     get(key) {
       try {
-        const entry = JSON.parse(fs.readFileSync(fileOf(key), 'utf8')) as {key?: unknown; value?: unknown}
+        const file = fileOf(key)
+        const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as {key?: unknown; value?: unknown}
         if (entry.key === key && 'value' in entry) {
           stats.hits++
+          // Used now: `prune` removes the entries used longest ago.
+          fs.utimesSync(file, opened, opened)
           return entry.value
         }
       } catch {
@@ -100,6 +104,28 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats} {
         // A full or read-only disk costs speed, not correctness.
         fs.rmSync(temporary, {force: true})
       }
+    },
+    /**
+     * Remove the entries used longest ago until the folder holds at most `maxBytes` (default 1 GiB).
+     * Entries used since this store was opened are kept whatever their size. Returns the bytes removed.
+     */
+    prune(maxBytes = 2 ** 30) {
+      const entries: Array<{file: string; size: number; used: number}> = []
+      for (const name of fs.readdirSync(dir, {recursive: true}).map(String)) {
+        if (!name.endsWith('.json')) continue
+        const file = path.join(dir, name)
+        const stat = fs.statSync(file, {throwIfNoEntry: false})
+        if (stat) entries.push({file, size: stat.size, used: stat.mtimeMs})
+      }
+      let total = entries.reduce((sum, entry) => sum + entry.size, 0)
+      let removed = 0
+      for (const entry of entries.sort((a, b) => a.used - b.used)) {
+        if (total <= maxBytes || entry.used >= opened.getTime() - 1000) break
+        fs.rmSync(entry.file, {force: true})
+        total -= entry.size
+        removed += entry.size
+      }
+      return removed
     }
   }
 }

@@ -21,7 +21,9 @@ export interface BuildCommandOptions {
 /** Run `build`; resolves to the exit code. */
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<number> {
   const cacheDir = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : defaultCacheDir(options.content)
-  const result = await build({...options, cache: cacheDir === undefined ? undefined : folderCache(cacheDir)})
+  const cache = cacheDir === undefined ? undefined : folderCache(cacheDir)
+  const result = await build({...options, cache})
+  cache?.prune()
   const out = path.relative(io.cwd, path.resolve(options.out)) || '.'
   if (options.json) {
     const report = JSON.parse(formatJson(result.files, io.cwd)) as object

@@ -33,7 +33,7 @@ export async function loadPublished(archive: Archive, entry: PublishedVersion, c
   if (!project || !Array.isArray(project.documents)) {
     const source = await loadContent(path.join(archive.root, entry.document, entry.version))
     // A legal record is shown as published even if today's rules would flag it.
-    project = compileContent(source).project
+    project = compileContent(source, store, {checks: false}).project
     store.set(key, project)
   }
   const release: Release = {document: entry.document, version: entry.version, status: 'published', project}
@@ -70,7 +70,7 @@ export async function loadReleases(
 export async function outlineReleases(
   archive: Archive,
   working: {source: ContentSource; project: Project},
-  cache: ReleaseCache = new Map(),
+  cache?: ReleaseCache,
   store: CacheStore = noCache
 ): Promise<ReleaseOutline[][]> {
   const ids = new Set([...archive.lock.versions.map((v) => v.document), ...working.project.documents.map((d) => d.id)])
