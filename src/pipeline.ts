@@ -8,7 +8,7 @@ import {loadContent} from './load/content.js'
 import {loadTemplates} from './load/templates.js'
 import {compileContent, type CompileResult} from './compile.js'
 import {compileTemplates, type Templates} from './render/templates.js'
-import {renderSiteCached, type OutputFile} from './render/site.js'
+import {CacheDamagedError, renderSiteCached, type OutputFile} from './render/site.js'
 import {writeOutput} from './write/atomic.js'
 import {applyHeadingIds, planHeadingIds} from './fix/heading-ids.js'
 import {readArchive, type Archive} from './versions/archive.js'
@@ -135,8 +135,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw new Error(`The output folder \`${out}\` and the content folder \`${content}\` must not contain each other`)
   }
   const result = await render({...options, content})
-  if (result.ok) await writeOutput(out, result.written)
-  return result
+  if (!result.ok) return result
+  try {
+    await writeOutput(out, result.written)
+    return result
+  } catch (error) {
+    if (!(error instanceof CacheDamagedError)) throw error
+    // Someone removed or changed cache files during the build: build once more without the cache.
+    const fresh = await render({...options, content, cache: undefined})
+    if (fresh.ok) await writeOutput(out, fresh.written)
+    return fresh
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import {sha256} from '../versions/lock.js'
 
 /** A content-addressed store of JSON values. */
 export interface CacheStore {
@@ -11,6 +12,19 @@ export interface CacheStore {
   get(key: string): unknown
   /** Store `value` under `key`. */
   set(key: string, value: unknown): void
+  /**
+   * Texts by their SHA-256, for stores that outlive the process: rendered pages are kept once, read
+   * only when the output folder does not already hold them, and not kept in memory meanwhile.
+   */
+  texts?: TextStore | undefined
+}
+
+/** Texts by their SHA-256 (hex). */
+export interface TextStore {
+  has(hash: string): boolean
+  /** The text, or `undefined` when it is missing or does not match its hash. */
+  get(hash: string): string | undefined
+  set(hash: string, text: string): void
 }
 
 /** Hits and misses of a store, for reports and benchmarks. */
@@ -71,12 +85,46 @@ export function defaultCacheDir(content: string): string {
  * mid-way leaves whole entries or none. Each entry repeats its key, so a file copied or renamed by
  * hand is not mistaken for another.
  */
-export function folderCache(dir: string): CacheStore & {stats: CacheStats; prune(maxBytes?: number): number} {
+export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts: TextStore; prune(maxBytes?: number): number} {
   const stats: CacheStats = {hits: 0, misses: 0}
   const opened = new Date()
   const fileOf = (key: string) => path.join(dir, key.slice(0, 2), `${key}.json`)
+  const textOf = (hash: string) => path.join(dir, hash.slice(0, 2), `${hash}.txt`)
+  const texts: TextStore = {
+    has(hash) {
+      try {
+        fs.utimesSync(textOf(hash), opened, opened)
+        return true
+      } catch {
+        return false
+      }
+    },
+    get(hash) {
+      try {
+        const text = fs.readFileSync(textOf(hash), 'utf8')
+        if (sha256(text) !== hash) return undefined
+        fs.utimesSync(textOf(hash), opened, opened)
+        return text
+      } catch {
+        return undefined
+      }
+    },
+    set(hash, text) {
+      const file = textOf(hash)
+      if (fs.existsSync(file)) return fs.utimesSync(file, opened, opened)
+      const temporary = `${file}.${process.pid}.tmp`
+      try {
+        fs.mkdirSync(path.dirname(file), {recursive: true})
+        fs.writeFileSync(temporary, text)
+        fs.renameSync(temporary, file)
+      } catch {
+        fs.rmSync(temporary, {force: true})
+      }
+    }
+  }
   return {
     stats,
+    texts,
     get(key) {
       try {
         const file = fileOf(key)
@@ -112,7 +160,7 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats; prune
     prune(maxBytes = 2 ** 30) {
       const entries: Array<{file: string; size: number; used: number}> = []
       for (const name of fs.readdirSync(dir, {recursive: true}).map(String)) {
-        if (!name.endsWith('.json')) continue
+        if (!name.endsWith('.json') && !name.endsWith('.txt')) continue
         const file = path.join(dir, name)
         const stat = fs.statSync(file, {throwIfNoEntry: false})
         if (stat) entries.push({file, size: stat.size, used: stat.mtimeMs})

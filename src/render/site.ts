@@ -24,7 +24,8 @@ import {
 } from '../changes/history.js'
 import type {ChangeSummary} from '../changes/summary.js'
 import {cacheKey, codeFingerprint} from '../cache/key.js'
-import type {CacheStore} from '../cache/store.js'
+import type {CacheStore, TextStore} from '../cache/store.js'
+import {sha256} from '../versions/lock.js'
 import {noticeTemplatesKey} from '../notices/templates.js'
 import type {Templates} from './templates.js'
 import {outputPathOf} from './paths.js'
@@ -42,7 +43,10 @@ const policyPath = /^[^/]+\/[^/]+\/index\.md$/
 export interface OutputFile {
   /** Path relative to the output folder, `/`-separated. */
   path: string
+  /** The text (read from the cache on first use when the file came from one). */
   contents: string
+  /** SHA-256 of `contents`, when known: the writer keeps an unchanged file without reading it. */
+  hash?: string | undefined
 }
 
 /** Everything a site is rendered from. */
@@ -110,9 +114,16 @@ export function renderSite(model: SiteModel, templates: Templates): OutputFile[]
   return plan.finish(plan.units.map((unit) => unit.render((handle) => resolveHandle(handle, compiled.get(handle.release)!))))
 }
 
+/** A unit as cached: its files by hash (texts in the cache's text store) or with their texts. */
+interface StoredUnit {
+  files: Array<{path: string; hash: string; contents?: string}>
+  summary?: ChangeSummary | undefined
+}
+
 /**
  * Render every output file like `renderSite`, taking units from `cache` when their key is there and
- * loading (at most a few) release models at a time for the units that must be rendered.
+ * loading (at most a few) release models at a time for the units that must be rendered. With a cache
+ * that stores texts, the files of a unit are read from it only when `contents` is used.
  */
 export async function renderSiteCached(
   model: {site: SiteConfig; histories: HistoryOutline[]},
@@ -123,8 +134,8 @@ export async function renderSiteCached(
   const loaded = new Map<ReleaseOutline, Release>()
   const outputs: UnitOutput[] = []
   for (const unit of plan.units) {
-    const cached = unit.key === undefined ? undefined : (cache.get(unit.key) as UnitOutput | undefined)
-    if (cached && Array.isArray(cached.files)) {
+    const cached = unit.key === undefined ? undefined : fromCache(cache.get(unit.key) as StoredUnit | undefined, cache)
+    if (cached) {
       outputs.push(cached)
       continue
     }
@@ -135,10 +146,52 @@ export async function renderSiteCached(
       for (const old of loaded.keys()) if (loaded.size > 3 && !unit.needs.includes(old)) loaded.delete(old)
     }
     const output = unit.render((handle) => resolveHandle(handle, loaded.get(handle.release)!))
-    if (unit.key !== undefined) cache.set(unit.key, output)
-    outputs.push(output)
+    const files = output.files.map((file) => ({...file, hash: sha256(file.contents)}))
+    if (unit.key !== undefined) cache.set(unit.key, toCache({files, summary: output.summary}, cache))
+    // Kept by the cache, a long history's pages need not stay in memory until they are written.
+    outputs.push({files: cache.texts ? files.map((file) => storedFile(file, cache.texts!)) : files, summary: output.summary})
   }
   return plan.finish(outputs)
+}
+
+function toCache(output: {files: Array<OutputFile & {hash: string}>; summary: ChangeSummary | undefined}, cache: CacheStore): StoredUnit {
+  const {texts} = cache
+  if (!texts) return output
+  for (const file of output.files) texts.set(file.hash, file.contents)
+  return {files: output.files.map(({path, hash}) => ({path, hash})), summary: output.summary}
+}
+
+function fromCache(entry: StoredUnit | undefined, cache: CacheStore): UnitOutput | undefined {
+  if (!entry || !Array.isArray(entry.files)) return undefined
+  const files: OutputFile[] = []
+  for (const file of entry.files) {
+    if (typeof file.contents === 'string') files.push({path: file.path, contents: file.contents, hash: file.hash})
+    else if (cache.texts?.has(file.hash)) files.push(storedFile(file, cache.texts))
+    // A text the cache lost: render the unit again.
+    else return undefined
+  }
+  return {files, summary: entry.summary}
+}
+
+/** A file whose text is read from `texts` when needed. */
+function storedFile(file: {path: string; hash: string}, texts: TextStore): OutputFile {
+  return {
+    path: file.path,
+    hash: file.hash,
+    get contents(): string {
+      const text = texts.get(file.hash)
+      if (text === undefined) throw new CacheDamagedError(file.path)
+      return text
+    }
+  }
+}
+
+/** A text the cache said it had went missing or changed while a build was running. */
+export class CacheDamagedError extends Error {
+  constructor(path: string) {
+    super(`The build cache lost the text of \`${path}\` during the build`)
+    this.name = 'CacheDamagedError'
+  }
 }
 
 /** Plan the units of a site. Reads only metadata: no release is loaded. */

@@ -61,8 +61,8 @@ describe('the build cache', {concurrency: false}, () => {
 
   test('a first build fills the cache; a second one renders nothing again', async () => {
     const first = await buildBoth()
-    assert.equal(first.hits, 0)
     assert.ok(first.misses > 3)
+    assert.ok(first.hits < first.misses, 'only files the published version shares with the draft are parsed once for both')
     const second = await buildBoth()
     assert.equal(second.misses, 0, 'every unit and every compiled version comes from the cache')
     assert.ok(second.hits > 0)
@@ -134,19 +134,23 @@ describe('the build cache', {concurrency: false}, () => {
     await buildBoth({draftIsCurrent: true})
   })
 
-  test('a damaged, emptied or misplaced cache entry is a miss, not an error', async () => {
-    const entries = fs.readdirSync(cacheDir, {recursive: true}).map(String).filter((file) => file.endsWith('.json')).sort().map((file) => path.join(cacheDir, file))
-    assert.ok(entries.length > 4)
-    const texts = entries.map((file) => fs.readFileSync(file, 'utf8'))
+  test('a damaged, emptied or misplaced cache entry or page text is a miss, not an error', async () => {
+    const all = fs.readdirSync(cacheDir, {recursive: true}).map(String).sort().map((file) => path.join(cacheDir, file))
+    const entries = all.filter((file) => file.endsWith('.json'))
+    const texts = all.filter((file) => file.endsWith('.txt'))
+    assert.ok(entries.length > 4 && texts.length > 4)
+    const values = entries.map((file) => fs.readFileSync(file, 'utf8'))
     entries.forEach((file, index) => {
-      if (index % 3 === 0) fs.writeFileSync(file, texts[index]!.slice(0, 100))
+      if (index % 3 === 0) fs.writeFileSync(file, values[index]!.slice(0, 100))
       else if (index % 3 === 1) fs.writeFileSync(file, '')
       // A valid entry stored under another key is not served for that key.
-      else fs.writeFileSync(file, texts[(index + 1) % texts.length]!)
+      else fs.writeFileSync(file, values[(index + 1) % values.length]!)
     })
+    // Page texts cut short or swapped: read when the output is written, found wrong, built again.
+    texts.forEach((file, index) => fs.writeFileSync(file, index % 2 === 0 ? '' : fs.readFileSync(texts[(index + 1) % texts.length]!, 'utf8')))
     const stats = await buildBoth({draftIsCurrent: true})
-    assert.equal(stats.hits, 0)
     assert.ok(stats.misses > 0)
+    await buildBoth({draftIsCurrent: true})
   })
 
   test('a cached check reports exactly the errors and warnings of a fresh one, and still refuses to build', async () => {

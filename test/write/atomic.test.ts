@@ -54,3 +54,35 @@ test('an empty existing folder may be used', async () => {
   await writeOutput(out, [{path: 'index.html', contents: 'x'}])
   assert.equal(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'x')
 })
+
+test('a file the previous output holds unchanged is linked, not written; a file changed by hand is written anew', async () => {
+  const out = path.join(workspace(), 'dist')
+  await writeOutput(out, [
+    {path: 'a.html', contents: 'same'},
+    {path: 'b.html', contents: 'old'},
+    {path: 'c/d.html', contents: 'edited by hand later'}
+  ])
+  const inode = (file: string) => fs.statSync(path.join(out, file)).ino
+  const before = {a: inode('a.html'), b: inode('b.html'), d: inode('c/d.html')}
+  fs.writeFileSync(path.join(out, 'c', 'd.html'), 'tampered')
+  await writeOutput(out, [
+    {path: 'a.html', contents: 'same'},
+    {path: 'b.html', contents: 'new'},
+    {path: 'c/d.html', contents: 'edited by hand later'}
+  ])
+  assert.equal(inode('a.html'), before.a, 'unchanged: the same file, linked into the new output')
+  assert.notEqual(inode('b.html'), before.b)
+  assert.equal(fs.readFileSync(path.join(out, 'b.html'), 'utf8'), 'new')
+  assert.equal(fs.readFileSync(path.join(out, 'c', 'd.html'), 'utf8'), 'edited by hand later', 'the hand edit does not survive')
+  const marker = JSON.parse(fs.readFileSync(path.join(out, outputMarker), 'utf8'))
+  assert.deepEqual(Object.keys(marker.files), ['a.html', 'b.html', 'c/d.html'])
+})
+
+test('the marker and manifest are the same bytes for the same files', async () => {
+  const files = [{path: 'x/y.html', contents: '一'}, {path: 'z.json', contents: '{}'}]
+  const [one, two] = [path.join(workspace(), 'dist'), path.join(workspace(), 'dist')]
+  await writeOutput(one, files)
+  await writeOutput(two, files)
+  await writeOutput(two, files)
+  assert.equal(fs.readFileSync(path.join(one, outputMarker), 'utf8'), fs.readFileSync(path.join(two, outputMarker), 'utf8'))
+})
