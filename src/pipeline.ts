@@ -75,37 +75,54 @@ export async function check(options: PipelineOptions = {}, cache?: ReleaseCache)
   const store = options.cache ?? noCache
   const archive = await readArchive(defaultArchive(content, options.archive))
   const source = await loadContent(content)
-  const key = store === noCache ? undefined : checkKey(archive, source)
-  const cached = key === undefined ? undefined : (store.get(key) as CheckEntry | undefined)
+  const keys = store === noCache ? undefined : checkKeys(archive, source)
+  const cached = keys === undefined ? undefined : (store.get(keys.compile) as CompileEntry | undefined)
   let result: CompileResult
   if (cached && Array.isArray(cached.project?.documents) && restoreMessages(source.files, cached.messages)) {
     const files = [...source.files.values()]
     result = {project: cached.project, files, ok: !hasErrors(files)}
   } else {
     result = compileContent(source, store)
-    if (archive.ok && result.ok) await checkAgainstPublished(archive, source, result, cache, store)
-    if (key !== undefined) store.set(key, {project: result.project, messages: storeMessages(result.files)} satisfies CheckEntry)
+    if (keys !== undefined) store.set(keys.compile, {project: result.project, messages: storeMessages(result.files)} satisfies CompileEntry)
+  }
+  if (archive.ok && result.ok) {
+    const noticeKey = keys?.notices()
+    const stored = noticeKey === undefined ? undefined : (store.get(noticeKey) as Record<string, StoredMessage[]> | undefined)
+    if (!(stored && typeof stored === 'object' && restoreMessages(source.files, stored))) {
+      const before = new Map(result.files.map((file) => [file, file.messages.length]))
+      await checkAgainstPublished(archive, source, result, cache, store)
+      const added = result.files.map((file) => ({path: file.path, messages: file.messages.slice(before.get(file) ?? 0)}))
+      if (noticeKey !== undefined) store.set(noticeKey, storeMessages(added))
+    }
+    result = {...result, ok: !hasErrors(result.files)}
   }
   const files = [...archive.files, ...result.files]
   return {...result, source, archive, files, ok: archive.ok && !hasErrors(result.files)}
 }
 
-/** A check as cached: the models and every message. */
-interface CheckEntry {
+/** A compile as cached: the models and every message. */
+interface CompileEntry {
   project: Project
   messages: Record<string, StoredMessage[]>
 }
 
 /**
- * The key of a check: every content file, the latest published version of each document (the notice
- * period is checked against it) and the notice templates (their texts are length-checked).
- * `undefined` (not cached) when the archive is damaged or a file could not be read as text.
+ * Keys of a check: the compile of every content file, then the check of the notice period against the
+ * latest published version of each document (with the notice templates, whose texts are length-checked).
+ * `undefined` (not cached) when a file could not be read as text.
  */
-function checkKey(archive: Archive, source: ContentSource): string | undefined {
-  if (!archive.ok || [...source.files.values()].some((file) => file.messages.length > 0)) return undefined
-  const latest = new Map(archive.lock.versions.map((entry) => [entry.document, publishedKey(entry)]))
+function checkKeys(archive: Archive, source: ContentSource): {compile: string; notices(): string | undefined} | undefined {
+  if ([...source.files.values()].some((file) => file.messages.length > 0)) return undefined
   const files = [...source.files].map(([path, file]) => [path, sha256(String(file.value))])
-  return cacheKey('check', codeFingerprint(), noticeTemplatesKey(), files, [...latest].sort())
+  const compile = cacheKey('compile', codeFingerprint(), files)
+  return {
+    compile,
+    notices() {
+      if (!archive.ok) return undefined
+      const latest = new Map(archive.lock.versions.map((entry) => [entry.document, publishedKey(entry)]))
+      return cacheKey('notice-check', compile, noticeTemplatesKey(), [...latest].sort())
+    }
+  }
 }
 
 /** Compare each document with its latest published version: the notice period of material changes. */

@@ -88,30 +88,23 @@ export function defaultCacheDir(content: string): string {
 export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts: TextStore; prune(maxBytes?: number): number} {
   const stats: CacheStats = {hits: 0, misses: 0}
   const opened = new Date()
+  let wrote = false
   const fileOf = (key: string) => path.join(dir, key.slice(0, 2), `${key}.json`)
   const textOf = (hash: string) => path.join(dir, hash.slice(0, 2), `${hash}.txt`)
   const texts: TextStore = {
-    has(hash) {
-      try {
-        fs.utimesSync(textOf(hash), opened, opened)
-        return true
-      } catch {
-        return false
-      }
-    },
+    has: (hash) => fs.existsSync(textOf(hash)),
     get(hash) {
       try {
         const text = fs.readFileSync(textOf(hash), 'utf8')
-        if (sha256(text) !== hash) return undefined
-        fs.utimesSync(textOf(hash), opened, opened)
-        return text
+        return sha256(text) === hash ? text : undefined
       } catch {
         return undefined
       }
     },
     set(hash, text) {
       const file = textOf(hash)
-      if (fs.existsSync(file)) return fs.utimesSync(file, opened, opened)
+      if (fs.existsSync(file)) return
+      wrote = true
       const temporary = `${file}.${process.pid}.tmp`
       try {
         fs.mkdirSync(path.dirname(file), {recursive: true})
@@ -143,6 +136,7 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts
     },
     set(key, value) {
       const file = fileOf(key)
+      wrote = true
       const temporary = `${file}.${process.pid}.tmp`
       try {
         fs.mkdirSync(path.dirname(file), {recursive: true})
@@ -154,24 +148,41 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts
       }
     },
     /**
-     * Remove the entries used longest ago until the folder holds at most `maxBytes` (default 1 GiB).
-     * Entries used since this store was opened are kept whatever their size. Returns the bytes removed.
+     * Remove the entries used longest ago until the folder holds at most `maxBytes` (default 1 GiB),
+     * then the page texts no remaining entry names. Entries used since this store was opened are kept
+     * whatever their size. Counts the folder only when this store wrote to it. Returns the bytes removed.
      */
     prune(maxBytes = 2 ** 30) {
+      if (!wrote) return 0
       const entries: Array<{file: string; size: number; used: number}> = []
+      const texts = new Map<string, {file: string; size: number}>()
       for (const name of fs.readdirSync(dir, {recursive: true}).map(String)) {
-        if (!name.endsWith('.json') && !name.endsWith('.txt')) continue
         const file = path.join(dir, name)
+        const isEntry = name.endsWith('.json')
+        if (!isEntry && !name.endsWith('.txt')) continue
         const stat = fs.statSync(file, {throwIfNoEntry: false})
-        if (stat) entries.push({file, size: stat.size, used: stat.mtimeMs})
+        if (!stat) continue
+        if (isEntry) entries.push({file, size: stat.size, used: stat.mtimeMs})
+        else texts.set(path.basename(name, '.txt'), {file, size: stat.size})
       }
-      let total = entries.reduce((sum, entry) => sum + entry.size, 0)
+      let total = entries.reduce((sum, entry) => sum + entry.size, 0) + [...texts.values()].reduce((sum, text) => sum + text.size, 0)
+      if (total <= maxBytes) return 0
       let removed = 0
+      const kept: string[] = []
       for (const entry of entries.sort((a, b) => a.used - b.used)) {
-        if (total <= maxBytes || entry.used >= opened.getTime() - 1000) break
-        fs.rmSync(entry.file, {force: true})
-        total -= entry.size
-        removed += entry.size
+        if (total > maxBytes && entry.used < opened.getTime() - 1000) {
+          fs.rmSync(entry.file, {force: true})
+          total -= entry.size
+          removed += entry.size
+        } else kept.push(entry.file)
+      }
+      // Texts are not touched when used (there are thousands); they live as long as an entry names them.
+      const named = new Set<string>()
+      for (const file of kept) for (const match of fs.readFileSync(file, 'utf8').matchAll(/"hash":"([0-9a-f]{64})"/g)) named.add(match[1]!)
+      for (const [hash, text] of texts) {
+        if (named.has(hash)) continue
+        fs.rmSync(text.file, {force: true})
+        removed += text.size
       }
       return removed
     }

@@ -60,7 +60,8 @@ export async function writeOutput(outDir: string, files: OutputFile[]): Promise<
   const exists = await fs.stat(out).then(() => true, () => false)
   if (exists) await fs.rename(out, previous)
   await fs.rename(staging, out)
-  await fs.rm(previous, {recursive: true, force: true})
+  // Synchronous: thousands of unlinks, each its own thread-pool hop otherwise.
+  fsSync.rmSync(previous, {recursive: true, force: true})
 }
 
 /** Write `files` into the empty folder `staging`, linking what `old` (the output at `out`) holds already. */
