@@ -169,16 +169,18 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts
       if (total <= maxBytes) return 0
       let removed = 0
       const kept: string[] = []
+      const namedBy = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/"hash":"([0-9a-f]{64})"/g)].map((match) => match[1]!)
       for (const entry of entries.sort((a, b) => a.used - b.used)) {
         if (total > maxBytes && entry.used < opened.getTime() - 1000) {
+          // Its texts go too, unless a kept entry names them as well (counted as freed all the same).
+          for (const hash of namedBy(entry.file)) total -= texts.get(hash)?.size ?? 0
           fs.rmSync(entry.file, {force: true})
           total -= entry.size
           removed += entry.size
         } else kept.push(entry.file)
       }
       // Texts are not touched when used (there are thousands); they live as long as an entry names them.
-      const named = new Set<string>()
-      for (const file of kept) for (const match of fs.readFileSync(file, 'utf8').matchAll(/"hash":"([0-9a-f]{64})"/g)) named.add(match[1]!)
+      const named = new Set(kept.flatMap(namedBy))
       for (const [hash, text] of texts) {
         if (named.has(hash)) continue
         fs.rmSync(text.file, {force: true})
