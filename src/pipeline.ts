@@ -50,6 +50,8 @@ export interface BuildOptions extends PipelineOptions {
   drafts?: boolean | undefined
   /** Show the draft on the main pages and in the in-app view, as the preview does (default false). */
   draftIsCurrent?: boolean | undefined
+  /** Remove the replaced output in a detached process instead of waiting for it (the command line). */
+  backgroundCleanup?: boolean | undefined
 }
 
 /** What `build` did. */
@@ -154,13 +156,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const result = await render({...options, content})
   if (!result.ok) return result
   try {
-    await writeOutput(out, result.written)
+    await writeOutput(out, result.written, {background: options.backgroundCleanup})
     return result
   } catch (error) {
     if (!(error instanceof CacheDamagedError)) throw error
     // Someone removed or changed cache files during the build: build once more without the cache.
     const fresh = await render({...options, content, cache: undefined})
-    if (fresh.ok) await writeOutput(out, fresh.written)
+    if (fresh.ok) await writeOutput(out, fresh.written, {background: options.backgroundCleanup})
     return fresh
   }
 }

@@ -88,7 +88,8 @@ export function defaultCacheDir(content: string): string {
 export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts: TextStore; prune(maxBytes?: number): number} {
   const stats: CacheStats = {hits: 0, misses: 0}
   const opened = new Date()
-  let wrote = false
+  /** Bytes this store wrote. */
+  let written = 0
   const fileOf = (key: string) => path.join(dir, key.slice(0, 2), `${key}.json`)
   const textOf = (hash: string) => path.join(dir, hash.slice(0, 2), `${hash}.txt`)
   const texts: TextStore = {
@@ -104,15 +105,8 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts
     set(hash, text) {
       const file = textOf(hash)
       if (fs.existsSync(file)) return
-      wrote = true
-      const temporary = `${file}.${process.pid}.tmp`
-      try {
-        fs.mkdirSync(path.dirname(file), {recursive: true})
-        fs.writeFileSync(temporary, text)
-        fs.renameSync(temporary, file)
-      } catch {
-        fs.rmSync(temporary, {force: true})
-      }
+      written += text.length * 3
+      writeText(file, text)
     }
   }
   return {
@@ -135,17 +129,9 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts
       return undefined
     },
     set(key, value) {
-      const file = fileOf(key)
-      wrote = true
-      const temporary = `${file}.${process.pid}.tmp`
-      try {
-        fs.mkdirSync(path.dirname(file), {recursive: true})
-        fs.writeFileSync(temporary, JSON.stringify({key, value}))
-        fs.renameSync(temporary, file)
-      } catch {
-        // A full or read-only disk costs speed, not correctness.
-        fs.rmSync(temporary, {force: true})
-      }
+      const text = JSON.stringify({key, value})
+      written += text.length * 3
+      writeText(fileOf(key), text)
     },
     /**
      * Remove the entries used longest ago until the folder holds at most `maxBytes` (default 1 GiB),
@@ -153,7 +139,14 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts
      * whatever their size. Counts the folder only when this store wrote to it. Returns the bytes removed.
      */
     prune(maxBytes = 2 ** 30) {
-      if (!wrote) return 0
+      if (written === 0) return 0
+      // The size counted last time plus what this store wrote: walk the folder only when that is too much.
+      const ledger = path.join(dir, 'size.json')
+      const counted = Number((JSON.parse(readText(ledger) ?? '{}') as {bytes?: unknown}).bytes)
+      if (Number.isFinite(counted) && counted + written <= maxBytes) {
+        writeText(ledger, JSON.stringify({bytes: counted + written}))
+        return 0
+      }
       const entries: Array<{file: string; size: number; used: number}> = []
       const texts = new Map<string, {file: string; size: number}>()
       for (const name of fs.readdirSync(dir, {recursive: true}).map(String)) {
@@ -166,7 +159,10 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts
         else texts.set(path.basename(name, '.txt'), {file, size: stat.size})
       }
       let total = entries.reduce((sum, entry) => sum + entry.size, 0) + [...texts.values()].reduce((sum, text) => sum + text.size, 0)
-      if (total <= maxBytes) return 0
+      if (total <= maxBytes) {
+        writeText(ledger, JSON.stringify({bytes: total}))
+        return 0
+      }
       let removed = 0
       const kept: string[] = []
       const namedBy = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/"hash":"([0-9a-f]{64})"/g)].map((match) => match[1]!)
@@ -185,8 +181,30 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts
         if (named.has(hash)) continue
         fs.rmSync(text.file, {force: true})
         removed += text.size
+        total -= text.size
       }
+      writeText(ledger, JSON.stringify({bytes: Math.max(0, total)}))
       return removed
     }
+  }
+}
+
+/** Write `text` to `file` atomically; a full or read-only disk costs speed, not correctness. */
+function writeText(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`
+  try {
+    fs.mkdirSync(path.dirname(file), {recursive: true})
+    fs.writeFileSync(temporary, text)
+    fs.renameSync(temporary, file)
+  } catch {
+    fs.rmSync(temporary, {force: true})
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch {
+    return undefined
   }
 }

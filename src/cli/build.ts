@@ -22,7 +22,7 @@ export interface BuildCommandOptions {
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<number> {
   const cacheDir = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : defaultCacheDir(options.content)
   const cache = cacheDir === undefined ? undefined : folderCache(cacheDir)
-  const result = await build({...options, cache})
+  const result = await build({...options, cache, backgroundCleanup: true})
   cache?.prune()
   const out = path.relative(io.cwd, path.resolve(options.out)) || '.'
   if (options.json) {

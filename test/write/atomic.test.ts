@@ -86,3 +86,13 @@ test('the marker and manifest are the same bytes for the same files', async () =
   await writeOutput(two, files)
   assert.equal(fs.readFileSync(path.join(one, outputMarker), 'utf8'), fs.readFileSync(path.join(two, outputMarker), 'utf8'))
 })
+
+test('with background cleanup, the replaced output is removed by a detached process', async () => {
+  const dir = workspace()
+  const out = path.join(dir, 'dist')
+  await writeOutput(out, [{path: 'a.html', contents: 'one'}])
+  await writeOutput(out, [{path: 'b.html', contents: 'two'}], {background: true})
+  assert.deepEqual([...snapshot(out).keys()].sort(), [outputMarker, 'b.html'], 'the new output is in place at once')
+  for (let waited = 0; fs.readdirSync(dir).length > 1 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+  assert.deepEqual(fs.readdirSync(dir), ['dist'])
+})
