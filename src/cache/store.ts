@@ -134,8 +134,8 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts
       writeText(fileOf(key), text)
     },
     /**
-     * Remove the entries used longest ago until the folder holds at most `maxBytes` (default 1 GiB),
-     * then the page texts no remaining entry names. Entries used since this store was opened are kept
+     * When the folder holds more than `maxBytes` (default 1 GiB), remove the entries used longest ago
+     * until it holds three quarters of that, then the page texts no remaining entry names. Entries used since this store was opened are kept
      * whatever their size. Counts the folder only when this store wrote to it. Returns the bytes removed.
      */
     prune(maxBytes = 2 ** 30) {
@@ -163,11 +163,13 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts
         writeText(ledger, JSON.stringify({bytes: total}))
         return 0
       }
+      // Down to three quarters, so the next builds do not count and prune again straight away.
+      const target = Math.floor(maxBytes * 0.75)
       let removed = 0
       const kept: string[] = []
       const namedBy = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/"hash":"([0-9a-f]{64})"/g)].map((match) => match[1]!)
       for (const entry of entries.sort((a, b) => a.used - b.used)) {
-        if (total > maxBytes && entry.used < opened.getTime() - 1000) {
+        if (total > target && entry.used < opened.getTime() - 1000) {
           // Its texts go too, unless a kept entry names them as well (counted as freed all the same).
           for (const hash of namedBy(entry.file)) total -= texts.get(hash)?.size ?? 0
           fs.rmSync(entry.file, {force: true})
