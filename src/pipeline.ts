@@ -11,7 +11,7 @@ import {compileTemplates, type Templates} from './render/templates.js'
 import {CacheDamagedError, renderSiteCached, type OutputFile} from './render/site.js'
 import {writeOutput} from './write/atomic.js'
 import {applyHeadingIds, planHeadingIds} from './fix/heading-ids.js'
-import {readArchive, type Archive} from './versions/archive.js'
+import {readArchive, type Archive, type VerifiedFiles} from './versions/archive.js'
 import {defaultArchive, freeze, sameFiles} from './versions/publish.js'
 import {loadPublished, outlineReleases, publishedKey, type ReleaseCache} from './versions/releases.js'
 import {buildHistories, outlineHistories} from './changes/history.js'
@@ -75,7 +75,7 @@ export interface CheckResult extends CompileResult {
 export async function check(options: PipelineOptions = {}, cache?: ReleaseCache): Promise<CheckResult> {
   const content = options.content ?? 'content'
   const store = options.cache ?? noCache
-  const archive = await readArchive(defaultArchive(content, options.archive))
+  const archive = await readVerified(defaultArchive(content, options.archive), store)
   const source = await loadContent(content)
   const keys = store === noCache ? undefined : checkKeys(archive, source)
   const cached = keys === undefined ? undefined : (store.get(keys.compile) as CompileEntry | undefined)
@@ -100,6 +100,18 @@ export async function check(options: PipelineOptions = {}, cache?: ReleaseCache)
   }
   const files = [...archive.files, ...result.files]
   return {...result, source, archive, files, ok: archive.ok && !hasErrors(result.files)}
+}
+
+/** Read and verify the archive, hashing only files changed on disk since the store last saw them verified. */
+async function readVerified(root: string, store: CacheStore): Promise<Archive> {
+  if (store === noCache) return readArchive(root)
+  const key = cacheKey('archive-verified', path.resolve(root))
+  const stored = store.get(key)
+  const verified: VerifiedFiles = new Map(stored && typeof stored === 'object' ? Object.entries(stored as Record<string, string>) : [])
+  const known = JSON.stringify([...verified])
+  const archive = await readArchive(root, verified)
+  if (JSON.stringify([...verified]) !== known) store.set(key, Object.fromEntries(verified))
+  return archive
 }
 
 /** A compile as cached: the models and every message. */

@@ -28,8 +28,25 @@ export interface Archive {
   ok: boolean
 }
 
-/** Read and verify the archive at `root` (a missing folder is an empty archive). */
-export async function readArchive(root: string): Promise<Archive> {
+/**
+ * Files verified before, by archive-relative path: the file's identity and times when its hash was
+ * found right (`statKey`). A file whose key is unchanged need not be hashed again: a change to its
+ * bytes changes its ctime, which no program can set back (the way git trusts its index).
+ */
+export type VerifiedFiles = Map<string, string>
+
+/** What identifies a file's state on disk, with the hash it was verified against. */
+function statKey(file: string, hash: string): string | undefined {
+  const stat = fsSync.statSync(file, {bigint: true, throwIfNoEntry: false})
+  return stat && `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${hash}`
+}
+
+/**
+ * Read and verify the archive at `root` (a missing folder is an empty archive).
+ *
+ * @param verified files verified by earlier runs; updated with the files verified now.
+ */
+export async function readArchive(root: string, verified?: VerifiedFiles): Promise<Archive> {
   const absolute = path.resolve(root)
   const files = new Map<string, VFile>()
   const fileFor = (relative: string) => {
@@ -65,8 +82,12 @@ export async function readArchive(root: string): Promise<Archive> {
       report(fileFor(file), 'Unexpected file in the archive: it was not published', 'archive-added', {line: 1, column: 1})
       continue
     }
+    const full = path.join(absolute, ...file.split('/'))
+    const before = verified && statKey(full, expected)
+    if (before !== undefined && verified?.get(file) === before) continue
     // Synchronous: a long history has thousands of files, each a thread-pool hop otherwise.
-    const actual = sha256(fsSync.readFileSync(path.join(absolute, ...file.split('/'))))
+    const actual = sha256(fsSync.readFileSync(full))
+    if (actual === expected && before !== undefined && statKey(full, expected) === before) verified?.set(file, before)
     if (actual !== expected) {
       report(fileFor(file), `Published file was changed after publishing (SHA-256 ${actual.slice(0, 12)}…, recorded ${expected.slice(0, 12)}…)`, 'archive-edited', {line: 1, column: 1})
     }

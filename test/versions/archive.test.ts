@@ -126,7 +126,33 @@ for (const [name, tamper, expected] of tampering) {
     const found = problems(archive)
     for (const problem of expected) assert.ok(found.includes(problem), `${problem} in ${found.join(', ')}`)
   })
+
+  test(`${name} is detected and named even when every file was verified before`, async () => {
+    const dir = await published()
+    const verified = new Map<string, string>()
+    assert.equal((await readArchive(path.join(dir, 'archive'), verified)).ok, true)
+    assert.ok(verified.size >= 4, 'the verified files are remembered')
+    tamper(path.join(dir, 'archive'))
+    const found = problems(await readArchive(path.join(dir, 'archive'), verified))
+    for (const problem of expected) assert.ok(found.includes(problem), `${problem} in ${found.join(', ')}`)
+  })
 }
+
+test('an edit that keeps the size and puts the modification time back is still detected after verification', async () => {
+  const dir = await published()
+  const file = path.join(dir, 'archive', 'privacy/2024-01-10/privacy/zh-CN/index.md')
+  const verified = new Map<string, string>()
+  assert.equal((await readArchive(path.join(dir, 'archive'), verified)).ok, true)
+  const before = fs.statSync(file)
+  const text = fs.readFileSync(file, 'utf8')
+  const edited = text.replace('隐私', '秘密')
+  assert.notEqual(edited, text)
+  assert.equal(Buffer.byteLength(edited), Buffer.byteLength(text))
+  fs.writeFileSync(file, edited)
+  fs.utimesSync(file, before.atime, before.mtime)
+  const found = problems(await readArchive(path.join(dir, 'archive'), verified))
+  assert.deepEqual(found, ['privacy/2024-01-10/privacy/zh-CN/index.md archive-edited'])
+})
 
 test('a forged entry with a valid own hash still breaks the chain', async () => {
   const dir = await published()
