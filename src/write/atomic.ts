@@ -90,14 +90,17 @@ function removeInBackground(folder: string): void {
 function writeFiles(staging: string, files: OutputFile[], old: {manifest: Manifest; written: number} | undefined, out: string): void {
   // Synchronous: thousands of small files are written several times faster without a thread-pool hop each.
   const manifest: Manifest = {note, manifestVersion: 1, files: {}}
-  const folders = new Set<string>()
+  // One mkdir per folder, parents first (`recursive` costs a stat of every ancestor each time).
+  const folders = new Set<string>([staging])
+  const ensureFolder = (folder: string): void => {
+    if (folders.has(folder)) return
+    ensureFolder(path.dirname(folder))
+    fsSync.mkdirSync(folder)
+    folders.add(folder)
+  }
   for (const file of files) {
     const target = path.join(staging, ...file.path.split('/'))
-    const folder = path.dirname(target)
-    if (!folders.has(folder)) {
-      fsSync.mkdirSync(folder, {recursive: true})
-      folders.add(folder)
-    }
+    ensureFolder(path.dirname(target))
     const hash = file.hash ?? sha256(file.contents)
     let size = old ? linkUnchanged(old, file.path, hash, out, target) : undefined
     if (size === undefined) {
