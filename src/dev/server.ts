@@ -22,7 +22,7 @@ import {phonePage, phonePath} from './phone.js'
 export interface DevServerOptions extends BuildOptions {
   /** Port to listen on (default 4321; 0 picks a free one). */
   port?: number | undefined
-  /** Wait this long after a change for more before rebuilding (default 40 ms). */
+  /** Wait this long after a change for more before rebuilding (default 20 ms: an editor's save is one or two events close together). */
   debounceMs?: number | undefined
   /** Folder paths in problems are shown relative to this (default `process.cwd()`). */
   cwd?: string | undefined
@@ -163,7 +163,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   watcher.on('all', (_event, changed) => {
     if (changed.startsWith(path.resolve(options.templates ?? defaultTemplatesDir))) templates = undefined
     clearTimeout(timer)
-    timer = setTimeout(() => void rebuild(), options.debounceMs ?? 40)
+    timer = setTimeout(() => void rebuild(), options.debounceMs ?? 20)
   })
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
 
