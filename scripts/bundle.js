@@ -12,11 +12,13 @@ import {fileURLToPath} from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outdir = `${root}lib/cli-bundle`
-fs.rmSync(outdir, {recursive: true, force: true})
+// Built beside and swapped in, so a command running meanwhile finds the old bundle or the new one.
+const next = `${outdir}.next`
+fs.rmSync(next, {recursive: true, force: true})
 await build({
   absWorkingDir: root,
   entryPoints: ['lib/cli/index.js'],
-  outdir,
+  outdir: next,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -29,3 +31,11 @@ await build({
   legalComments: 'none',
   logLevel: 'warning'
 })
+fs.rmSync(`${outdir}.old`, {recursive: true, force: true})
+if (fs.existsSync(outdir)) fs.renameSync(outdir, `${outdir}.old`)
+fs.renameSync(next, outdir)
+fs.rmSync(`${outdir}.old`, {recursive: true, force: true})
+
+// The build cache keys everything by the code that made it: hash lib/ once here, not in every build.
+const {fingerprintOf, fingerprintFile} = await import('../lib/cache/key.js')
+fs.writeFileSync(`${root}lib/${fingerprintFile}`, `${fingerprintOf(`${root}lib`)}\n`)

@@ -23,8 +23,21 @@ let fingerprint: string | undefined
  * there is one, and the Node version. Computed once per process (~10 ms).
  */
 export function codeFingerprint(): string {
-  fingerprint ??= fingerprintOf(fileURLToPath(new URL('../', import.meta.url)))
+  fingerprint ??= readFingerprint(fileURLToPath(new URL('../', import.meta.url)))
   return fingerprint
+}
+
+/** Name of the file `npm run compile` writes the fingerprint of `lib/` to, so a build need not hash it. */
+export const fingerprintFile = 'fingerprint.txt'
+
+function readFingerprint(codeRoot: string): string {
+  try {
+    const stored = fs.readFileSync(path.join(codeRoot, fingerprintFile), 'utf8').trim()
+    if (/^[0-9a-f]{64}$/.test(stored)) return stored
+  } catch {
+    // Running from source (tests), or compiled without it: hash the code now.
+  }
+  return fingerprintOf(codeRoot)
 }
 
 /** The fingerprint of the code in `codeRoot` (its `.js`/`.ts` files, and `../package-lock.json`). */

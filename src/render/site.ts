@@ -84,8 +84,11 @@ export interface RenderUnit {
 /** The units of a site and the pages made from all of them. */
 export interface SitePlan {
   units: RenderUnit[]
-  /** The files of the whole site, sorted by path, from the outputs of `units` (same order). */
-  finish(outputs: UnitOutput[]): OutputFile[]
+  /**
+   * The files of the whole site, sorted by path, from the outputs of `units` (same order). Pages made
+   * from all of them (history, index) are taken from `cache` when their view is the same.
+   */
+  finish(outputs: UnitOutput[], cache?: CacheStore): OutputFile[]
 }
 
 /** Render every output file, sorted by path. Same input, same bytes. */
@@ -151,7 +154,22 @@ export async function renderSiteCached(
     // Kept by the cache, a long history's pages need not stay in memory until they are written.
     outputs.push({files: cache.texts ? files.map((file) => storedFile(file, cache.texts!)) : files, summary: output.summary})
   }
-  return plan.finish(outputs)
+  return plan.finish(outputs, cache)
+}
+
+/** `templates` whose pages are taken from `cache` when rendered from the same view before. */
+function viewCached(templates: Templates, cache: CacheStore): Templates {
+  return {
+    ...templates,
+    render(name, view) {
+      const key = cacheKey('page', codeFingerprint(), templates.key, name, view)
+      const cached = cache.get(key)
+      if (typeof cached === 'string') return cached
+      const html = templates.render(name, view)
+      cache.set(key, html)
+      return html
+    }
+  }
 }
 
 function toCache(output: {files: Array<OutputFile & {hash: string}>; summary: ChangeSummary | undefined}, cache: CacheStore): StoredUnit {
@@ -305,7 +323,8 @@ export function planSite(model: {site: SiteConfig; histories: HistoryOutline[]},
     }
   }
 
-  function finish(outputs: UnitOutput[]): OutputFile[] {
+  function finish(outputs: UnitOutput[], cache?: CacheStore): OutputFile[] {
+    const pages = cache ? viewCached(templates, cache) : templates
     const files: OutputFile[] = [{path: portalCssPath, contents: css.portal}]
     if (histories.some((history) => history.releases.some((release) => release.lists.length > 0))) files.push(...listSharedFiles(templates))
     if (histories.some((history) => history.changes.length > 0)) files.push(...historySharedFiles(templates))
@@ -314,10 +333,10 @@ export function planSite(model: {site: SiteConfig; histories: HistoryOutline[]},
     for (const [history, indexes] of changeUnits) {
       const own = indexes.map((index) => outputs[index]!.summary!)
       summaries.push(...own)
-      files.push(renderHistoryPage(history, own, site, templates))
+      files.push(renderHistoryPage(history, own, site, pages))
     }
     files.push(...renderVersionIndex(histories, site), ...renderFeed(summaries, site))
-    files.push(renderIndex(histories, site, templates))
+    files.push(renderIndex(histories, site, pages))
     return dedupe(files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   }
 }

@@ -61,7 +61,8 @@ export async function writeOutput(outDir: string, files: OutputFile[], options: 
   const exists = await fs.stat(out).then(() => true, () => false)
   if (exists) await fs.rename(out, previous)
   await fs.rename(staging, out)
-  if (options.background && exists) {
+  // Worth a process of its own only for a large output (a long history).
+  if (options.background && exists && files.length > 1000) {
     // The command line does not wait for thousands of unlinks: the old output goes under a name of its
     // own and a detached process removes it (or the next build does, should that process die).
     const trash = path.join(parent, `.${base}.trash-${process.pid}-${randomBytes(4).toString('hex')}`)
