@@ -9,8 +9,19 @@
 import {build} from 'esbuild'
 import fs from 'node:fs'
 import {fileURLToPath} from 'node:url'
+import {patchEditMap} from './edit-map-patch.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+
+/** Apply `patchEditMap` to micromark-util-edit-map (see there why). */
+function editMapPatch() {
+  return {
+    name: 'edit-map',
+    setup(build) {
+      build.onLoad({filter: /micromark-util-edit-map[\\/]index\.js$/}, (args) => ({contents: patchEditMap(fs.readFileSync(args.path, 'utf8')), loader: 'js'}))
+    }
+  }
+}
 const outdir = `${root}lib/cli-bundle`
 // Built beside and swapped in, so a command running meanwhile finds the old bundle or the new one.
 const next = `${outdir}.next`
@@ -29,7 +40,8 @@ await build({
   // Some CommonJS dependencies call `require`, which an ES module bundle does not have.
   banner: {js: "import {createRequire as __policypressRequire} from 'node:module';const require = __policypressRequire(import.meta.url);"},
   legalComments: 'none',
-  logLevel: 'warning'
+  logLevel: 'warning',
+  plugins: [editMapPatch()]
 })
 fs.rmSync(`${outdir}.old`, {recursive: true, force: true})
 if (fs.existsSync(outdir)) fs.renameSync(outdir, `${outdir}.old`)
