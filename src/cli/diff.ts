@@ -1,9 +1,12 @@
 /**
  * `policypress diff OLD.md NEW.md`: print what changed between two versions of a policy. Differences are
- * the expected outcome, not an error: exit 0; an unreadable file is a usage error: exit 2.
+ * the expected outcome, not an error: exit 0; a file the parser refused (nested too deep) is a content
+ * error: exit 1 with its messages; an unreadable file is a usage error: exit 2.
  */
 import fs from 'node:fs/promises'
-import {diffMarkdown} from '../diff/markdown.js'
+import {diffMarkdownDocuments, readMarkdown} from '../diff/markdown.js'
+import {formatText} from '../report/format.js'
+import {hasErrors} from '../messages.js'
 import {formatDiffText} from '../diff/format.js'
 import {renderDiffPage} from '../diff/html.js'
 import type {CliIo} from './io.js'
@@ -25,7 +28,13 @@ export async function diffCommand(oldPath: string, newPath: string, options: Dif
       return 2
     }
   }
-  const diff = diffMarkdown({text: texts[0]!, path: oldPath}, {text: texts[1]!, path: newPath})
+  const [old, next] = [readMarkdown(texts[0]!, oldPath), readMarkdown(texts[1]!, newPath)]
+  if (hasErrors([old.file, next.file])) {
+    // Compared as it was read, the file would look empty: say why instead.
+    io.stderr(formatText([old.file, next.file], io.cwd))
+    return 1
+  }
+  const diff = diffMarkdownDocuments(old, next)
   if (options.format === 'json') io.stdout(JSON.stringify(diff, null, 2))
   else if (options.format === 'html') io.stdout(renderDiffPage(diff))
   else io.stdout(formatDiffText(diff))

@@ -34,6 +34,8 @@ export interface MarkdownDocument {
   document: PolicyDocument
   /** Ids given to headings that had no `{#id}` (in reading order). */
   derivedIds: string[]
+  /** The file as read, with the parser's messages (a file nested too deep is read as empty and says so). */
+  file: VFile
 }
 
 /** Like `documentFromMarkdown`, also telling which section ids were derived from heading text. */
@@ -56,7 +58,7 @@ export function readMarkdown(text: string, path: string): MarkdownDocument {
   }
   const summary = stringOf(data['summary'])
   if (summary !== undefined) meta.summary = summary
-  return {document: buildDocument(meta, path, tree), derivedIds}
+  return {document: buildDocument(meta, path, tree), derivedIds, file}
 }
 
 /** One version of a document as Markdown: its text and where it was read from. */

@@ -4,6 +4,7 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {policypress, root} from '../cli/run.js'
 import type {DocumentDiff} from '../../src/diff/types.js'
@@ -60,3 +61,15 @@ for (const [args, message] of usage) {
     assert.equal(run.stdout, '')
   })
 }
+
+test('a file nested too deep to read is a content error with its place, not an empty version', {skip: needsBuild}, () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policypress-diff-deep-'))
+  fs.writeFileSync(path.join(dir, 'old.md'), '## 一、收集 {#collection}\n\n我们收集手机号码。\n')
+  fs.writeFileSync(path.join(dir, 'new.md'), `## 一、收集 {#collection}\n\n${'> '.repeat(5000)}我们收集手机号码。\n`)
+  const run = policypress(['diff', 'old.md', 'new.md'], dir)
+  assert.equal(run.code, 1, run.stdout)
+  assert.match(run.stderr, /new\.md:3:\d+/)
+  assert.match(run.stderr, /content-nesting/)
+  assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace')
+  assert.equal(run.stdout, '')
+})
