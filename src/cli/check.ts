@@ -2,6 +2,7 @@
  * `policypress check`: report every problem in the content folder.
  */
 import {check, fixContent} from '../pipeline.js'
+import {defaultCacheDir, folderCache} from '../cache/store.js'
 import {formatJson, formatText} from '../report/format.js'
 import type {CliIo} from './io.js'
 
@@ -11,6 +12,8 @@ export interface CheckCommandOptions {
   archive?: string | undefined
   format: 'text' | 'json'
   fix: boolean
+  /** Cache folder, or `false` for none (`--no-cache`). */
+  cache: string | boolean
 }
 
 /** Run `check`; resolves to the exit code. */
@@ -20,7 +23,9 @@ export async function checkCommand(options: CheckCommandOptions, io: CliIo): Pro
       io.stderr(`fixed ${file.path}: added ${ids.length} heading id${ids.length === 1 ? '' : 's'} (${ids.join(', ')})`)
     }
   }
-  const result = await check({content: options.content, archive: options.archive})
+  const cacheDir = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : defaultCacheDir(options.content)
+  // The same cache as `build`: checking unchanged content again costs a read.
+  const result = await check({content: options.content, archive: options.archive, cache: cacheDir === undefined ? undefined : folderCache(cacheDir)})
   io.stdout(options.format === 'json' ? formatJson(result.files, io.cwd) : formatText(result.files, io.cwd))
   return result.ok ? 0 : 1
 }

@@ -35,6 +35,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
     .option('--fix', 'write missing heading ids into the source', false)
+    .option('--cache <dir>', 'reuse the checks of unchanged files (default: .policypress/cache beside the content folder)')
+    .option('--no-cache', 'check everything anew, reading and writing no cache')
     .action(async (options) => {
       const {checkCommand} = await import('./check.js')
       code = await checkCommand(options, io)
