@@ -23,7 +23,7 @@ import {loadContent} from '../src/load/content.js'
 import {readArchive, writeVersion} from '../src/versions/archive.js'
 import {freeze} from '../src/versions/publish.js'
 import {lockfileVersion} from '../src/versions/lock.js'
-import {seededRandom} from '../test/diff/scattered-edits.js'
+import {seededRandom} from '../test/random.js'
 
 /** Bump when the generated history changes, so cached copies are regenerated. */
 export const generatorVersion = 1

@@ -3,6 +3,9 @@
  * generator picks body lines and inserts, deletes or replaces a clause in each, never touching Markdown
  * syntax, so every edit is a change of plain text the diff must find.
  */
+import {seededRandom} from '../random.js'
+
+export {seededRandom}
 
 /** One edit made to the text. */
 export interface ScatteredEdit {
@@ -13,18 +16,6 @@ export interface ScatteredEdit {
   deleted: string
   /** Text added (insert, replace); unique, so a test can find it in the diff. */
   inserted: string
-}
-
-/** A deterministic pseudo-random generator (mulberry32) returning numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Characters that are Markdown syntax (or ids, tables, directives): a clause holding one is never edited. */

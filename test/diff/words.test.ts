@@ -10,6 +10,7 @@ import {tokenize} from '../../src/diff/tokens.js'
 import {newText, oldText} from '../../src/diff/ops.js'
 import {inlineRedline} from '../../src/diff/format.js'
 import type {DiffOp} from '../../src/diff/types.js'
+import {seededRandom} from '../random.js'
 
 /** Old text, new text, expected redline (`[-deleted-]{+inserted+}`). */
 const chinese: Array<[string, string, string]> = [
@@ -158,20 +159,9 @@ test('a very long run of Chinese is segmented in slices, not at once', () => {
   assert.equal(tokenize(long).join(''), long)
 })
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 test('a pathological block (20 000 random Chinese characters against a shuffle) falls back to a replacement', () => {
-  const next = random(42)
+  const next = seededRandom(42)
   const characters = Array.from({length: 20_000}, () => String.fromCodePoint(0x4e00 + Math.floor(next() * 3000)))
   const old = characters.join('')
   for (let i = characters.length - 1; i > 0; i--) {

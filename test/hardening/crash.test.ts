@@ -17,19 +17,11 @@ import path from 'node:path'
 import {recoverOutput} from '../../src/write/atomic.js'
 import {readArchive} from '../../src/versions/archive.js'
 import {bin, root, runCli, snapshot, tempDir} from './helpers.js'
+import {seededRandom} from '../random.js'
 
 const seed = Number(process.env['POLICYPRESS_CRASH_SEED'] ?? Date.now() % 100_000)
 const kills = 22
 
-/** Mulberry32: a small seeded generator, so a failing run can be replayed. */
-function random(state: number): () => number {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A copy of the seed content/ and archive/. */
 function seedCopy(): string {
@@ -54,7 +46,7 @@ async function killAfter(args: string[], cwd: string, delay: number): Promise<'k
 const same = (a: Map<string, string>, b: Map<string, string>) => a.size === b.size && [...a].every(([file, bytes]) => b.get(file) === bytes)
 
 test(`a build killed with SIGKILL at ${kills} random points leaves the previous dist/ or the new one, whole (seed ${seed})`, {timeout: 170_000}, async (t) => {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const dir = seedCopy()
   const dist = path.join(dir, 'dist')
   assert.equal((await runCli(['build'], dir)).code, 0)
@@ -93,7 +85,7 @@ test(`a build killed with SIGKILL at ${kills} random points leaves the previous 
 })
 
 test(`publish killed with SIGKILL at ${kills} random points leaves the archive and lock consistent (seed ${seed})`, {timeout: 170_000}, async (t) => {
-  const next = random(seed + 1)
+  const next = seededRandom(seed + 1)
   const dir = seedCopy()
   const archive = path.join(dir, 'archive')
   const before = snapshot(archive)

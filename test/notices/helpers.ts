@@ -187,14 +187,5 @@ export async function startReceiver(secret: string, fault: (key: string, n: numb
   }
 }
 
-/** A seeded pseudo-random generator (mulberry32), so a failing run can be replayed. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded pseudo-random generator, so a failing run can be replayed. */
+export {seededRandom as seeded} from '../random.js'
