@@ -136,9 +136,17 @@ export async function renderSiteCached(
   const plan = planSite(model, templates)
   const loaded = new Map<ReleaseOutline, Release>()
   const outputs: UnitOutput[] = []
+  // With page texts kept apart, the entries of the last build's units are small: one read for all of
+  // them instead of one per unit (thousands in a long history). Keyed like the entries, never stale.
+  const indexKey = cache.texts ? cacheKey('unit-index', codeFingerprint(), templates.key) : undefined
+  const stored = indexKey === undefined ? undefined : cache.get(indexKey)
+  const index = new Map<string, StoredUnit>(stored && typeof stored === 'object' ? Object.entries(stored as Record<string, StoredUnit>) : [])
+  const used = new Map<string, StoredUnit>()
   for (const unit of plan.units) {
-    const cached = unit.key === undefined ? undefined : fromCache(cache.get(unit.key) as StoredUnit | undefined, cache)
+    const entry = unit.key === undefined ? undefined : (index.get(unit.key) ?? (cache.get(unit.key) as StoredUnit | undefined))
+    const cached = fromCache(entry, cache)
     if (cached) {
+      if (unit.key !== undefined) used.set(unit.key, entry!)
       outputs.push(cached)
       continue
     }
@@ -150,9 +158,16 @@ export async function renderSiteCached(
     }
     const output = unit.render((handle) => resolveHandle(handle, loaded.get(handle.release)!))
     const files = output.files.map((file) => ({...file, hash: sha256(file.contents)}))
-    if (unit.key !== undefined) cache.set(unit.key, toCache({files, summary: output.summary}, cache))
+    if (unit.key !== undefined) {
+      const entry = toCache({files, summary: output.summary}, cache)
+      cache.set(unit.key, entry)
+      used.set(unit.key, entry)
+    }
     // Kept by the cache, a long history's pages need not stay in memory until they are written.
     outputs.push({files: cache.texts ? files.map((file) => storedFile(file, cache.texts!)) : files, summary: output.summary})
+  }
+  if (indexKey !== undefined && (used.size !== index.size || [...used.keys()].some((key) => !index.has(key)))) {
+    cache.set(indexKey, Object.fromEntries(used))
   }
   return plan.finish(outputs, cache)
 }
