@@ -75,6 +75,11 @@ export async function outlineReleases(
 ): Promise<ReleaseOutline[][]> {
   const ids = new Set([...archive.lock.versions.map((v) => v.document), ...working.project.documents.map((d) => d.id)])
   const result: ReleaseOutline[][] = []
+  // The metadata of every published version in one entry: one read for a history of hundreds.
+  const indexKey = cacheKey('outline-index', codeFingerprint(), archive.root)
+  const stored = store.get(indexKey)
+  const index = new Map<string, ReleaseOutline['locales']>(stored && typeof stored === 'object' ? Object.entries(stored as Record<string, ReleaseOutline['locales']>) : [])
+  const used = new Map<string, ReleaseOutline['locales']>()
   for (const id of [...ids].sort()) {
     const entries = archive.lock.versions.filter((v) => v.document === id)
     const releases: ReleaseOutline[] = []
@@ -82,11 +87,12 @@ export async function outlineReleases(
       const key = publishedKey(entry)
       const load = () => loadPublished(archive, entry, cache, store)
       const metaKey = cacheKey('outline', codeFingerprint(), key)
-      let locales = store.get(metaKey) as ReleaseOutline['locales'] | undefined
+      let locales = index.get(metaKey) ?? (store.get(metaKey) as ReleaseOutline['locales'] | undefined)
       if (!Array.isArray(locales)) {
         locales = outlineLocales(await load())
         store.set(metaKey, locales)
       }
+      used.set(metaKey, locales)
       const files = Object.fromEntries(Object.entries(entry.files).map(([file, hash]) => [file.slice(`${id}/${entry.version}/`.length), hash]))
       releases.push({document: id, version: entry.version, status: 'published', key, files, locales, load})
     }
@@ -101,5 +107,6 @@ export async function outlineReleases(
     }
     result.push(releases)
   }
+  if (used.size !== index.size || [...used.keys()].some((key) => !index.has(key))) store.set(indexKey, Object.fromEntries(used))
   return result
 }
