@@ -17,6 +17,7 @@ import {memoryCache} from '../cache/store.js'
 import {clientPath, clientScript, eventsPath, statusPath} from './client.js'
 import {injectClient} from './inject.js'
 import {phonePage, phonePath} from './phone.js'
+import {contentTypes} from '../serve/local.js'
 
 /** Options of the preview server. */
 export interface DevServerOptions extends BuildOptions {
@@ -49,15 +50,6 @@ export interface DevServer {
   rebuild(): Promise<BuildState>
   /** Stop watching and serving. */
   close(): Promise<void>
-}
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.atom': 'application/atom+xml; charset=utf-8'
 }
 
 /** Start the preview server on 127.0.0.1. */
@@ -182,7 +174,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 }
 
 function send(response: http.ServerResponse, status: number, extension: string, body: string): void {
-  response.writeHead(status, {'Content-Type': types[extension] ?? 'application/octet-stream', 'Cache-Control': 'no-store'})
+  response.writeHead(status, {'Content-Type': contentTypes[extension] ?? 'application/octet-stream', 'Cache-Control': 'no-store'})
   response.end(body)
 }
 

@@ -3,14 +3,12 @@
  * from a temporary server on 127.0.0.1, printed by Chromium through the portal's print stylesheet
  * (A4, with the title, version and dates on every page and page numbers), fonts embedded.
  */
-import http from 'node:http'
-import path from 'node:path'
-import type {AddressInfo} from 'node:net'
 import {render, type BuildOptions, type BuildResult} from '../pipeline.js'
 import {compileTemplates} from '../render/templates.js'
 import {loadTemplates} from '../load/templates.js'
 import type {ReleaseCache} from '../versions/releases.js'
 import type {OutputFile} from '../render/site.js'
+import {contentTypeOf, listenLocally} from '../serve/local.js'
 import {findChromium, launchChromium} from './chromium.js'
 import {footerTemplate, headerTemplate, pdfMargins} from './header.js'
 import {draftVersion, selectTarget, type PrintRequest, type PrintTarget} from './select.js'
@@ -106,35 +104,14 @@ async function fontWarnings(page: import('playwright-core').Page, locale: string
   }
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml'
-}
-
 /** Serve rendered files from memory on 127.0.0.1 (a random free port) until closed. */
 async function serveFiles(files: OutputFile[]): Promise<{url: string; close(): Promise<void>}> {
   const byPath = new Map(files.map((file) => [file.path, file.contents]))
-  const server = http.createServer((request, response) => {
+  return listenLocally((request, response) => {
     let file = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname).replace(/^\/+/, '')
     if (file === '' || file.endsWith('/')) file += 'index.html'
     const body = byPath.get(file)
-    response.writeHead(body === undefined ? 404 : 200, {'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream'})
+    response.writeHead(body === undefined ? 404 : 200, {'Content-Type': contentTypeOf(file)})
     response.end(body ?? 'Not found')
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const {port} = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      })
-  }
 }

@@ -5,13 +5,12 @@
  */
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import {createRequire} from 'node:module'
-import type {AddressInfo} from 'node:net'
 import {chromium, type Browser, type BrowserContextOptions, type Page} from 'playwright-core'
 import {bin, root} from '../cli/run.js'
+import {contentTypeOf, listenLocally} from '../../src/serve/local.js'
 
 export {bin, root}
 
@@ -124,21 +123,10 @@ export async function buildSite(): Promise<Site> {
   }
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.atom': 'application/atom+xml; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml'
-}
-
 /** A tiny static file server for `folder` on 127.0.0.1 (random port). */
 export async function serveFolder(folder: string): Promise<{url: string; close(): Promise<void>}> {
   const base = path.resolve(folder)
-  const server = http.createServer((request, response) => {
+  return listenLocally((request, response) => {
     let relative: string
     try {
       relative = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)
@@ -157,23 +145,10 @@ export async function serveFolder(folder: string): Promise<{url: string; close()
         response.writeHead(404, {'Content-Type': 'text/plain; charset=utf-8'}).end('Not found')
         return
       }
-      response.writeHead(200, {'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store'})
+      response.writeHead(200, {'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-store'})
       response.end(body)
     })
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const {port} = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      })
-  }
 }
 
 /**

@@ -4,11 +4,10 @@
  */
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import type {AddressInfo} from 'node:net'
 import {bin} from '../cli/run.js'
+import {contentTypeOf, listenLocally} from '../../src/serve/local.js'
 
 export {bin, root, snapshot} from '../cli/run.js'
 
@@ -101,15 +100,7 @@ export const stackFrame = /^\s+at .+(?::\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m
 /** A static file server for `dir` on 127.0.0.1; every request is recorded. */
 export async function serve(dir: string): Promise<{origin: string; requests: string[]; close(): Promise<void>}> {
   const requests: string[] = []
-  const types: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8',
-    '.css': 'text/css; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.json': 'application/json; charset=utf-8',
-    '.csv': 'text/csv; charset=utf-8',
-    '.atom': 'application/atom+xml; charset=utf-8'
-  }
-  const server = http.createServer((request, response) => {
+  const local = await listenLocally((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     requests.push(url.pathname)
     const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '')
@@ -118,20 +109,10 @@ export async function serve(dir: string): Promise<{origin: string; requests: str
       response.writeHead(404).end()
       return
     }
-    response.writeHead(200, {'content-type': types[path.extname(full)] ?? 'application/octet-stream'})
+    response.writeHead(200, {'content-type': contentTypeOf(full)})
     response.end(fs.readFileSync(full))
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const {port} = server.address() as AddressInfo
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
-  }
+  return {origin: local.url.replace(/\/$/, ''), requests, close: local.close}
 }
 
 /** A zip entry: its bytes, or a "bomb" that inflates to `prefix`, `repeat` `times` times or a few more, `suffix`. */
