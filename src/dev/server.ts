@@ -167,8 +167,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       clearTimeout(timer)
       for (const client of clients) client.end()
       await watcher.close()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // Close every connection now, not after the server stops: a page's reload client reconnects at
+      // once, and its open event stream would keep `close` waiting for ever.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
+      await closed
     }
   }
 }

@@ -79,9 +79,11 @@ test('a build killed before it finishes leaves the previous dist/ whole', async 
   const outcomes = new Set<string>()
   for (const delay of [5, 40, 80, 120, 160, 200, 260, 320]) {
     const child = spawn(process.execPath, [bin, 'build'], {cwd: dir, stdio: 'ignore'})
+    // Listen before the kill: a fast build may finish first.
+    const exited = new Promise((resolve) => child.on('exit', resolve))
     await new Promise((resolve) => setTimeout(resolve, delay))
     child.kill('SIGKILL')
-    await new Promise((resolve) => child.on('exit', resolve))
+    await exited
     // The next run repairs an interrupted swap before anything else; `check` does not touch dist/.
     const {recoverOutput} = await import('../../src/write/atomic.js')
     await recoverOutput(path.join(dir, 'dist'))
