@@ -5,7 +5,7 @@
  */
 import type {Root, Heading} from 'mdast'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
+import {SKIP, visit} from 'unist-util-visit'
 import {location} from 'vfile-location'
 
 const attributes = /[ \t]*\{([^{}]*)\}[ \t]*$/
@@ -14,7 +14,15 @@ const attributes = /[ \t]*\{([^{}]*)\}[ \t]*$/
 export function remarkHeadingIds() {
   return function (tree: Root, file: VFile): void {
     const place = location(file)
-    visit(tree, 'heading', function (heading: Heading) {
+    visit(tree, function (node) {
+      // Headings are flow content: nothing inside a paragraph, heading or table can be one.
+      if (node.type === 'paragraph' || node.type === 'table') return SKIP
+      if (node.type !== 'heading') return
+      readId(node)
+      return SKIP
+    })
+
+    function readId(heading: Heading): void {
       const last = heading.children.at(-1)
       if (!last || last.type !== 'text') return
       const match = attributes.exec(last.value)
@@ -31,6 +39,6 @@ export function remarkHeadingIds() {
       }
       last.value = last.value.slice(0, match.index)
       if (last.value === '') heading.children.pop()
-    })
+    }
   }
 }

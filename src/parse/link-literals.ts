@@ -6,22 +6,38 @@
  */
 import type {Root, Link} from 'mdast'
 import {findAndReplace} from 'mdast-util-find-and-replace'
+import type {VFile} from 'vfile'
 
 const url = /(?:https?:\/\/|www\.)[\w\-.~:/?#[\]@!$&'()*+,;=%]+/g
 const email = /(?<![\w.+-])[\w.+-]+@[A-Za-z\d-]+(?:\.[A-Za-z\d-]+)+/g
 const trailing = /[.,:;!?'")\]]+$/
 
+/**
+ * What the source of a block holds when its text may hold an address: the start of one, or an entity or
+ * escape, which read as other characters in the text (`&#64;` is `@`).
+ */
+const mayHoldAddress = /https?:\/\/|www\.|@|&|\\/
+
 /** Link bare `https://…`, `www.…` and `name@example.com` runs in text. */
 export function remarkLinkLiterals() {
-  return function (tree: Root): void {
-    findAndReplace(
-      tree,
-      [
-        [url, (match: string) => linkFor(match, (value) => (value.startsWith('www.') ? `https://${value}` : value))],
-        [email, (match: string) => linkFor(match, (value) => `mailto:${value}`)]
-      ],
-      {ignore: ['link', 'linkReference', 'inlineCode', 'code']}
-    )
+  return function (tree: Root, file: VFile): void {
+    const source = String(file.value)
+    // Offsets do not count a byte order mark.
+    const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0
+    for (const block of tree.children) {
+      const start = block.position?.start.offset
+      const end = block.position?.end.offset
+      // Most blocks hold no address: a look at their source saves walking their text.
+      if (start !== undefined && end !== undefined && !mayHoldAddress.test(source.slice(start + bom, end + bom))) continue
+      findAndReplace(
+        block,
+        [
+          [url, (match: string) => linkFor(match, (value) => (value.startsWith('www.') ? `https://${value}` : value))],
+          [email, (match: string) => linkFor(match, (value) => `mailto:${value}`)]
+        ],
+        {ignore: ['link', 'linkReference', 'inlineCode', 'code']}
+      )
+    }
   }
 }
 

@@ -35,7 +35,7 @@ test('attributes that are not `{#id}` are recorded as malformed', () => {
 })
 
 test('an ASCII colon before a letter keeps the author text exactly', () => {
-  for (const text of ['邮箱:privacy@example.com', '时间:2024年', 'Note:see below', '联系:support[at]example{x}']) {
+  for (const text of ['邮箱:privacy@example.com', '时间:2024年', 'Note:see below', '联系:support[at]example{x}', '详见:了解更多']) {
     assert.equal(plainText(firstParagraph(text)), text, text)
   }
 })
@@ -64,6 +64,17 @@ test('trailing punctuation is not part of a bare URL', () => {
   const paragraph = firstParagraph('See https://example.com/a_(b). Then www.example.org, and more')
   const urls = paragraph.children.flatMap((child) => (child.type === 'link' ? [child.url] : []))
   assert.deepEqual(urls, ['https://example.com/a_(b)', 'https://www.example.org'])
+})
+
+test('an address written with an entity or an escape is linked as its text reads, in any block', () => {
+  const tree = parse('第一段没有地址。\n\n- 列表里：privacy&#64;example.com\n\n> 引用里：www\\.example.org/a\n')
+  const urls: string[] = []
+  const walk = (node: {type: string; url?: string; children?: unknown[]}): void => {
+    if (node.type === 'link' && node.url) urls.push(node.url)
+    for (const child of node.children ?? []) walk(child as typeof node)
+  }
+  walk(tree)
+  assert.deepEqual(urls, ['mailto:privacy@example.com', 'https://www.example.org/a'])
 })
 
 test('bold works next to Chinese punctuation', () => {
