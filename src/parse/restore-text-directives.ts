@@ -9,14 +9,14 @@ import type {Root, Parent, PhrasingContent, Text} from 'mdast'
 import type {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
 
-const directiveStart = /(?<!:):(?=[^\s\p{P}!-/:-@[-`{-~])/u
+const directiveStart = /:(?=[^\s\p{P}!-/:-@[-`{-~])/u
 
 /** Replace every text directive with its source text. */
 export function remarkRestoreTextDirectives() {
   return function (tree: Root, file: VFile): void {
     const source = String(file.value)
-    // A text directive starts with a colon (not after another) before anything but white space or
-    // punctuation (remark-directive's name): without one in the source, there is nothing to restore.
+    // A text directive starts with a colon before anything but white space or punctuation (remark-directive's
+    // name): without one in the source, there is nothing to restore.
     if (!directiveStart.test(source)) return
     const parents = new Set<Parent>()
     visit(tree, 'textDirective', function (node, index, parent) {
