@@ -24,7 +24,7 @@ import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {scatterEdits} from '../test/diff/scattered-edits.js'
 import {hasTime, median, runTimed, type RunOptions, type Sample} from './measure.js'
 import {measurePreview} from './preview.js'
@@ -142,6 +142,36 @@ function snapshotCli(): string {
 
 const bin = snapshotCli()
 
+/**
+ * bench/parse-only.mjs bundled like the CLI (one file, micromark patched), so row 2d times what the
+ * parser costs and not how Node loads a few hundred small modules.
+ */
+async function parseOnlyBundle(): Promise<string> {
+  const {build} = await import('esbuild')
+  const {patchEditMap} = (await import(pathToFileURL(path.join(root, 'scripts', 'edit-map-patch.js')).href)) as {patchEditMap(source: string): string}
+  const outfile = path.join(resultsDir, 'parse-only.mjs')
+  await build({
+    absWorkingDir: root,
+    entryPoints: [path.join(root, 'bench', 'parse-only.mjs')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: {js: "import {createRequire as __benchRequire} from 'node:module';const require = __benchRequire(import.meta.url);"},
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'edit-map',
+        setup(builder) {
+          builder.onLoad({filter: /micromark-util-edit-map[\\/]index\.js$/}, (args) => ({contents: patchEditMap(fs.readFileSync(args.path, 'utf8')), loader: 'js'}))
+        }
+      }
+    ]
+  })
+  return outfile
+}
+
 /** Cache folders a cold build must not find: the on-disk cache beside the content, or named by POLICYPRESS_CACHE. */
 function cacheFolders(contentDir: string): string[] {
   const folders = [path.join(path.dirname(contentDir), '.policypress', 'cache'), path.join(contentDir, '.policypress', 'cache')]
@@ -186,9 +216,35 @@ const floor = row('0', "`node -e ''`", "node -e ''", {note: ['the floor: a Node 
 const buildCold = wants(1) ? row('1a', 'build, cold', 'policypress build --content content --out <fresh tmp>', {target: {ratio: 4}, note: ['.policypress/cache deleted before each run']}) : undefined
 const buildWarm = wants(1) ? row('1b', 'build, warm cache', 'the same, the on-disk cache left by the previous build', {target: {ratio: 4}}) : undefined
 const pandocRow = wants(1) ? row('1c', 'pandoc (comparison)', 'pandoc -f markdown -t html5 -s index.md', pandocVersion ? {} : {skipped: 'pandoc not installed (apt-get install pandoc)'}) : undefined
+const parseFloorRow = wants(1)
+  ? row('1d', 'parse only (the floor of 1a)', 'node bench/results/parse-only.mjs <each distinct .md of content/ and archive/>', {note: []})
+  : undefined
 const diffRow = wants(2) || wants(3) ? row('2a', 'diff seed + 50 edits', 'policypress diff old.md new.md', {target: {ratio: 3, mb: 150}}) : undefined
 const gitRow = wants(2) ? row('2b', 'git word-diff (comparison)', 'git diff --no-index --word-diff old.md new.md') : undefined
 const jsdiffRow = wants(2) ? row('2c', 'naive jsdiff (comparison)', 'node bench/naive-jsdiff.mjs old.md new.md (diffWords + Intl.Segmenter)') : undefined
+const parseOnlyRow = wants(2)
+  ? row('2d', 'parse only (the floor of 2a)', 'node bench/results/parse-only.mjs old.md new.md', {note: ['loads the bundled parser and parses both files, nothing else']})
+  : undefined
+const parseOnly = parseOnlyRow || parseFloorRow ? await parseOnlyBundle() : undefined
+
+/** Every Markdown file of the content and the archive, one of each distinct text: what a cold build parses at least. */
+function distinctMarkdown(): string[] {
+  const seen = new Map<string, string>()
+  const walk = (folder: string): void => {
+    for (const entry of fs.readdirSync(folder, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(folder, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (entry.name.endsWith('.md')) {
+        const text = fs.readFileSync(full, 'utf8')
+        if (!seen.has(text)) seen.set(text, full)
+      }
+    }
+  }
+  for (const folder of ['content', 'archive']) if (fs.existsSync(path.join(root, folder))) walk(path.join(root, folder))
+  return [...seen.values()]
+}
+const floorFiles = parseFloorRow ? distinctMarkdown() : []
+if (parseFloorRow) parseFloorRow.note.push(`${floorFiles.length} files, ${(floorFiles.reduce((sum, file) => sum + fs.statSync(file).size, 0) / 1024).toFixed(0)} KB: loads the bundled parser and parses them, nothing else`)
 const scaled = wants(3)
   ? [2, 8, 32].map((times) =>
       row(`3${'abc'[[2, 8, 32].indexOf(times)]}`, `diff seed ×${times} + ${diffInputs.get(times)!.edits} edits`, `policypress diff (${diffInputs.get(times)!.kb.toFixed(0)} KB)`, times === 32 ? {target: {ms: 2000, mb: 300}} : {})
@@ -227,6 +283,7 @@ if (wants(1) || wants(2) || wants(3)) {
       out = fs.mkdtempSync(path.join(tmp, 'out-'))
       await sample(buildWarm!, node, buildArgv('content', out), {cwd: root, baseMs})
       fs.rmSync(out, {recursive: true, force: true})
+      await sample(parseFloorRow!, node, [parseOnly!, ...floorFiles], {cwd: root, baseMs})
       if (pandocVersion) await sample(pandocRow!, 'pandoc', ['-f', 'markdown', '-t', 'html5', '-s', seedPath], {baseMs})
     }
     const x1 = diffInputs.get(1)!
@@ -236,6 +293,7 @@ if (wants(1) || wants(2) || wants(3)) {
       if (wants(2)) {
         await sample(gitRow!, 'git', ['diff', '--no-index', '--word-diff', x1.old, x1.new], {okCodes: [0, 1], baseMs})
         if (!enough(jsdiffRow!)) await sample(jsdiffRow!, node, [path.join(root, 'bench', 'naive-jsdiff.mjs'), x1.old, x1.new], {cwd: root, baseMs, timeoutMs: 60_000})
+        await sample(parseOnlyRow!, node, [parseOnly!, x1.old, x1.new], {cwd: root, baseMs})
       }
     }
     if (wants(3)) {
@@ -247,7 +305,7 @@ if (wants(1) || wants(2) || wants(3)) {
       }
     }
   }
-  for (const r of [buildCold, buildWarm, pandocRow, diffRow, gitRow, jsdiffRow, ...scaled]) {
+  for (const r of [buildCold, buildWarm, parseFloorRow, pandocRow, diffRow, gitRow, jsdiffRow, parseOnlyRow, ...scaled]) {
     if (r && !r.skipped) r.baseline = {label: "node -e ''", paired: pairedBase.get(r) ?? []}
   }
   if (pandocRow && pandocVersion) pandocRow.note.push(pandocVersion)
