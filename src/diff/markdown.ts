@@ -99,6 +99,9 @@ function assignHeadingIds(tree: Root): string[] {
   const written = new Set<string>()
   for (const heading of headings) if (heading.data?.id) written.add(heading.data.id)
   const taken = new Set<string>()
+  // The next suffix to try per base id, for written and for derived ids (which also skip written ones):
+  // the suffixes below it were skipped already, and would be again (taken only grows).
+  const nextSuffix = {written: new Map<string, number>(), derived: new Map<string, number>()}
   const stack: Array<{depth: number; id: string}> = []
   for (const heading of headings) {
     // buildDocument nests a `#` heading as depth 2; do the same so ids follow the model's tree.
@@ -111,7 +114,10 @@ function assignHeadingIds(tree: Root): string[] {
       const base = own ?? derivedId(heading, stack.at(-1)?.id)
       id = base
       // A derived id must not take one an author wrote further down.
-      for (let n = 2; taken.has(id) || (own === undefined && written.has(id)); n++) id = `${base}-${n}`
+      const suffixes = own === undefined ? nextSuffix.derived : nextSuffix.written
+      let n = suffixes.get(base) ?? 2
+      while (taken.has(id) || (own === undefined && written.has(id))) id = `${base}-${n++}`
+      suffixes.set(base, n)
       if (own === undefined) derived.push(id)
     }
     taken.add(id)

@@ -72,6 +72,15 @@ test('written ids are kept, repeated ids get a suffix, and derived ids never tak
   assert.deepEqual(ids('## 收集\n\n## 收集\n\n## 其他 {#收集-2}\n\n## 甲 {#a}\n\n## 乙 {#a}'), ['收集', '收集-3', '收集-2', 'a', 'a-2'])
 })
 
+test('many repeats of an id take the next free suffixes in order, written and derived alike', () => {
+  const derived = Array.from({length: 6}, () => '## 说明').join('\n\n')
+  assert.deepEqual(ids(`${derived}\n\n## 另 {#说明-3}`), ['说明', '说明-2', '说明-4', '说明-5', '说明-6', '说明-7', '说明-3'])
+  const written = Array.from({length: 4}, () => '## 条 {#t}').join('\n\n')
+  // A written repeat ignores ids written further down; a derived one does not take them.
+  assert.deepEqual(ids(`${written}\n\n## 条\n\n## 后 {#t-6}`), ['t', 't-2', 't-3', 't-4', '条', 't-6'])
+  assert.deepEqual(ids(`## 甲 {#t}\n\n## t\n\n## 乙 {#t}\n\n## 丙 {#t-2}`), ['t', 't-3', 't-2', 't-2-2'])
+})
+
 test('a `#` heading is a chapter like `##`, as in the model', () => {
   assert.deepEqual(ids('# Policy\n\n## Scope\n\n### Data We Collect'), ['policy', 'scope', 'scope-data-we-collect'])
 })
