@@ -5,8 +5,9 @@
  * every function on first call. Node 20 can cache compiled code for scripts only (`vm.Script`), not for
  * ES modules, so `npm run compile` also bundles `build`, `check` and `diff` each as one CommonJS file
  * (`lib/cli-bundle/<command>.cjs`), runs each once on the repository's own content and keeps the code V8
- * compiled (`<command>.cjs.code-cache`). Every other command, and these when anything is amiss, start
- * from the ES module bundle as before: the cache only ever saves time.
+ * compiled (`<command>.cjs.code-cache`). Every other command, and these when their bundle is missing,
+ * start from the ES module bundle as before; a cache that cannot be used only means compiling the
+ * bundle as usual: the cache only ever saves time.
  *
  * A cache file is `sha256(bundle) sha256(data) data`: data made for other code is never used, nor
  * damaged data; V8 itself refuses data from another V8 version or other flags.
