@@ -1,6 +1,7 @@
 /**
  * The pipeline as a library: check and build a content folder without the CLI.
  */
+import os from 'node:os'
 import path from 'node:path'
 import fs from 'node:fs/promises'
 import type {VFile} from 'vfile'
@@ -11,11 +12,11 @@ import {compileTemplates, type Templates} from './render/templates.js'
 import {CacheDamagedError, renderSiteCached, type OutputFile} from './render/site.js'
 import {writeOutput} from './write/atomic.js'
 import {applyHeadingIds, planHeadingIds} from './fix/heading-ids.js'
-import {readArchive, type Archive, type VerifiedFiles} from './versions/archive.js'
+import {lockFileName, readArchive, type Archive, type VerifiedFiles} from './versions/archive.js'
 import {defaultArchive, freeze, sameFiles} from './versions/publish.js'
 import {loadPublished, outlineReleases, publishedKey, type ReleaseCache} from './versions/releases.js'
 import {buildHistories, outlineHistories} from './changes/history.js'
-import {memoryCache, noCache, type CacheStore} from './cache/store.js'
+import {folderCache, memoryCache, noCache, type CacheStore} from './cache/store.js'
 import {cacheKey, codeFingerprint} from './cache/key.js'
 import {restoreMessages, storeMessages, type StoredMessage} from './cache/messages.js'
 import {noticeTemplatesKey} from './notices/templates.js'
@@ -165,17 +166,40 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (isWithin(out, content) || isWithin(content, out)) {
     throw new Error(`The output folder \`${out}\` and the content folder \`${content}\` must not contain each other`)
   }
-  const result = await render({...options, content})
-  if (!result.ok) return result
+  // Without a cache from earlier runs, a long history gets one on disk for this run only: each published
+  // version is compiled once (a bounded store in memory would drop models and compile them again), and
+  // rendered pages wait on disk, not in memory, until they are written. A short one is quicker in memory.
+  const scratch = options.cache || (await publishedCount(defaultArchive(content, options.archive))) <= memoryVersions
+    ? undefined
+    : await fs.mkdtemp(path.join(os.tmpdir(), 'policypress-build-'))
   try {
-    await writeOutput(out, result.written, {background: options.backgroundCleanup})
-    return result
-  } catch (error) {
-    if (!(error instanceof CacheDamagedError)) throw error
-    // Someone removed or changed cache files during the build: build once more without the cache.
-    const fresh = await render({...options, content, cache: undefined})
-    if (fresh.ok) await writeOutput(out, fresh.written, {background: options.backgroundCleanup})
-    return fresh
+    const result = await render({...options, content, cache: options.cache ?? (scratch ? folderCache(scratch) : undefined)})
+    if (!result.ok) return result
+    try {
+      await writeOutput(out, result.written, {background: options.backgroundCleanup})
+      return result
+    } catch (error) {
+      if (!(error instanceof CacheDamagedError)) throw error
+      // Someone removed or changed cache files during the build: build once more without the cache.
+      const fresh = await render({...options, content, cache: undefined})
+      if (fresh.ok) await writeOutput(out, fresh.written, {background: options.backgroundCleanup})
+      return fresh
+    }
+  } finally {
+    if (scratch) await fs.rm(scratch, {recursive: true, force: true})
+  }
+}
+
+/** Most published versions a build without a cache keeps in memory (see `build`). */
+const memoryVersions = 16
+
+/** How many versions the lock file of `archive` lists (0 when it cannot be read: the check says why). */
+async function publishedCount(archive: string): Promise<number> {
+  try {
+    const lock = JSON.parse(await fs.readFile(path.join(archive, lockFileName), 'utf8')) as {versions?: unknown}
+    return Array.isArray(lock.versions) ? lock.versions.length : 0
+  } catch {
+    return 0
   }
 }
 

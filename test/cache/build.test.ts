@@ -173,3 +173,29 @@ describe('the build cache', {concurrency: false}, () => {
     assert.equal(reports[2]![2], 'true', 'the second check came from the cache')
   })
 })
+
+test('without a cache, a history of more than 16 versions builds the same bytes as with one, from a scratch folder it removes', async () => {
+  const {workspaceWithVersions} = await import('../notices/helpers.js')
+  const {memoryCache} = await import('../../src/cache/store.js')
+  const dir = await workspaceWithVersions(18)
+  const content = path.join(dir, 'content')
+  const scratchFolders = () => new Set(fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('policypress-build-')))
+  const before = scratchFolders()
+  const outputs = []
+  for (const [name, cache] of [['scratch', undefined], ['memory', memoryCache()], ['folder', folderCache(path.join(dir, 'cache'))]] as const) {
+    const out = path.join(dir, `out-${name}`)
+    // Watch for the scratch folder while the build runs (it awaits file reads now and then).
+    const seen = new Set<string>()
+    const watch = setInterval(() => scratchFolders().forEach((folder) => before.has(folder) || seen.add(folder)), 1)
+    const result = await build({content, out, cache})
+    clearInterval(watch)
+    assert.ok(result.ok, name)
+    assert.equal(seen.size > 0, name === 'scratch', `${name}: a scratch folder ${name === 'scratch' ? 'is' : 'is not'} used`)
+    outputs.push(snapshot(out))
+  }
+  assert.ok(outputs[0]!.size > 18 * 5, `every version is written (${outputs[0]!.size} files)`)
+  assert.deepEqual(outputs[1], outputs[0], 'in memory: the same bytes')
+  assert.deepEqual(outputs[2], outputs[0], 'with a cache folder: the same bytes')
+  // Only a build without a cache of a history this long makes one (this test): none may be left.
+  assert.deepEqual([...scratchFolders()].filter((name) => !before.has(name)), [], 'the scratch folder is removed')
+})
