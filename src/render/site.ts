@@ -208,13 +208,14 @@ function fromCache(entry: StoredUnit | undefined, cache: CacheStore): UnitOutput
 }
 
 /** A file whose text is read from `texts` when needed. */
-function storedFile(file: {path: string; hash: string}, texts: TextStore): OutputFile {
+function storedFile({path, hash}: {path: string; hash: string}, texts: TextStore): OutputFile {
+  // Only the path and hash are kept: holding on to the rendered file would keep its text in memory.
   return {
-    path: file.path,
-    hash: file.hash,
+    path,
+    hash,
     get contents(): string {
-      const text = texts.get(file.hash)
-      if (text === undefined) throw new CacheDamagedError(file.path)
+      const text = texts.get(hash)
+      if (text === undefined) throw new CacheDamagedError(path)
       return text
     }
   }
