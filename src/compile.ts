@@ -125,7 +125,7 @@ export function compileContent(source: ContentSource, store: CacheStore = noCach
 
   documents.sort((a, b) => (a.id === b.id ? compare(a.locale, b.locale) : compare(a.id, b.id)))
   const lists = parsedLists.map((parsed) => parsed.list).sort((a, b) => compare(a.path, b.path))
-  const site = readSiteConfig(source.files.get(siteConfigPath), documents[0]?.locale ?? 'en-US')
+  const site = readSiteConfig(source.files.get(siteConfigPath), [...new Set(documents.map((document) => document.locale))])
   const files = [...source.files.values()]
   if (checks) {
     checkSectionReferences(documents, site, source)

@@ -24,6 +24,7 @@ export const ruleHints = {
   'frontmatter-mismatch': 'The front matter must match the folder: `content/<id>/<locale>/index.md`.',
   'section-unknown': 'Use the `{#id}` of an existing section; ids are listed in the table of contents of the built page.',
   'config-invalid': 'Fix `content/policypress.yaml`; allowed keys are listed in docs/authoring.md.',
+  'locale-unknown': 'Set `locale` to the folder name of a translation, e.g. `zh-CN` for `content/privacy/zh-CN/`, or add that translation.',
   'heading-depth': 'Chapters use `##`; each level goes one deeper (`###`, `####` …). The title comes from front matter.',
   'heading-id-missing': 'End the heading with a stable id such as `{#collection}`, or run `policypress check --fix`.',
   'heading-id-malformed': 'Ids use lowercase ASCII letters, digits and Chinese characters, joined by single `-` or `_`, e.g. `{#collection-1}`.',

@@ -5,6 +5,7 @@ import type {VFile} from 'vfile'
 import {z} from 'zod'
 import type {PolicyMeta} from '../model/types.js'
 import {idPattern} from '../model/ids.js'
+import {localePattern} from '../model/locale.js'
 import type {Frontmatter} from '../parse/frontmatter.js'
 import {report, type RuleId} from '../messages.js'
 
@@ -18,7 +19,7 @@ const isoDate = z
 export const policyMetaSchema = z.strictObject({
   id: z.string().regex(idPattern),
   title: z.string().trim().min(1),
-  locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/),
+  locale: z.string().regex(localePattern),
   version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._-]*$/),
   updated: isoDate,
   effective: isoDate,

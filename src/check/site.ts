@@ -6,12 +6,13 @@ import {parseDocument, isMap, isScalar, isSeq, type Node as YamlNode, type Pair}
 import {location} from 'vfile-location'
 import type {SiteConfig} from '../model/types.js'
 import {isValidId} from '../model/ids.js'
+import {isValidLocale} from '../model/locale.js'
 import {report} from '../messages.js'
 
 /** Keys of `policypress.yaml` and what they hold. */
 const siteKeys: Record<string, string> = {
   title: 'the portal name shown on every page',
-  locale: 'the locale of the portal index page, e.g. `zh-CN`',
+  locale: 'the locale of the portal index page, like `zh-CN` or `en-US`',
   url: 'the public `https://` address of the portal',
   noticeDays: 'a whole number of days, e.g. `7`',
   material: 'a map with `sections:` listing section ids'
@@ -20,9 +21,12 @@ const siteKeys: Record<string, string> = {
 /** Default notice period for material changes, in days (the seed policy's own). */
 export const defaultNoticeDays = 7
 
-/** Read the site settings, reporting problems on `file`; missing settings fall back to defaults. */
-export function readSiteConfig(file: VFile | undefined, fallbackLocale: string): SiteConfig {
-  const site: SiteConfig = {title: 'Privacy', locale: fallbackLocale, noticeDays: defaultNoticeDays, materialSections: []}
+/**
+ * Read the site settings, reporting problems on `file`; missing settings fall back to defaults.
+ * `locales` are the locales documents are written in, in document order; the first is the default `locale`.
+ */
+export function readSiteConfig(file: VFile | undefined, locales: readonly string[]): SiteConfig {
+  const site: SiteConfig = {title: 'Privacy', locale: locales[0] ?? 'en-US', noticeDays: defaultNoticeDays, materialSections: []}
   if (!file) return site
   const place = location(file)
   const pointOf = (node: YamlNode | null | undefined) => (node?.range ? place.toPoint(node.range[0]) : undefined) ?? {line: 1, column: 1}
@@ -42,9 +46,18 @@ export function readSiteConfig(file: VFile | undefined, fallbackLocale: string):
     const bad = () => report(file, `Unexpected value for \`${key}\`, expected ${siteKeys[key]}`, 'config-invalid', at)
     switch (key) {
       case 'title':
-      case 'locale':
-        if (typeof value === 'string' && value.trim() !== '') site[key] = value.trim()
+        if (typeof value === 'string' && value.trim() !== '') site.title = value.trim()
         else bad()
+        break
+      case 'locale':
+        // It becomes the index page's `lang` and picks its labels: `zh_CN` or `Chinese` would do neither.
+        if (typeof value === 'string' && isValidLocale(value.trim())) {
+          site.locale = value.trim()
+          // A warning, not an error: the home page still builds, in the first document's language.
+          if (locales.length > 0 && !locales.includes(site.locale)) {
+            report(file, `Unexpected locale \`${site.locale}\` in \`locale\`: no document is written in it; expected one of ${locales.map((l) => `\`${l}\``).join(', ')}`, 'locale-unknown', at, 'warning')
+          }
+        } else bad()
         break
       case 'url':
         if (typeof value === 'string' && /^https?:\/\/[^\s/]+\.[^\s]+$/.test(value)) site.url = value.endsWith('/') ? value : `${value}/`
