@@ -248,6 +248,9 @@ h1{font-size:1.5rem;line-height:1.4}
 ins.diff-ins{text-decoration:underline;text-decoration-thickness:.12em;text-underline-offset:.2em;background:var(--ins)}
 del.diff-del{text-decoration:line-through;text-decoration-thickness:.12em;background:var(--del)}
 span.diff-moved{border-left:.25rem double var(--move);padding:0 .25rem 0 .5rem}
+.diff ins::before,.diff ins::after,.diff del::before,.diff del::after{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.diff ins::before{content:" [insertion start] "}.diff ins::after{content:" [insertion end] "}.diff del::before{content:" [deletion start] "}.diff del::after{content:" [deletion end] "}
+:lang(zh) .diff ins::before{content:"【新增开始】"}:lang(zh) .diff ins::after{content:"【新增结束】"}:lang(zh) .diff del::before{content:"【删除开始】"}:lang(zh) .diff del::after{content:"【删除结束】"}
 .diff-block{white-space:pre-wrap;overflow-wrap:anywhere;margin:.75rem 0}
 .diff-block[data-change]{border-left:.25rem solid var(--rule);padding-left:.5rem}
 .diff-block.diff-moved{border-left-style:double;border-left-color:var(--move)}

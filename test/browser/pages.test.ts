@@ -6,6 +6,7 @@
 import {after, before, describe, test, type TestContext} from 'node:test'
 import assert from 'node:assert/strict'
 import type {Browser, Page} from 'playwright-core'
+import {diffDocuments, documentFromMarkdown, renderDiffPage} from '../../src/diff/index.js'
 import {
   buildSite,
   describeViolations,
@@ -298,6 +299,57 @@ describe('redline (diff) page', () => {
           for (const mark of del) assert.ok(mark.visible && mark.line.includes('line-through'), `${type} ${media}: <del> ${JSON.stringify(mark)}`)
         }
         if (type === 'diffInApp') assert.ok((await pageWidth(page)) <= phone.width, `in-app redline is ${await pageWidth(page)}px wide`)
+      } finally {
+        await page.context().close()
+      }
+    }
+  })
+
+  it('tells screen readers where each insertion and deletion starts and ends, without showing or copying it', async () => {
+    const english = renderDiffPage(
+      diffDocuments(
+        documentFromMarkdown('---\nversion: 1\nlocale: en-US\n---\n\n## Sharing {#sharing}\n\nWe share your phone number with partners.\n', 'v1.md'),
+        documentFromMarkdown('---\nversion: 2\nlocale: en-US\n---\n\n## Sharing {#sharing}\n\nWe share your device model with partners.\n', 'v2.md')
+      )
+    )
+    const chinese = ['【新增开始】', '【新增结束】', '【删除开始】', '【删除结束】']
+    const pages = [
+      {name: 'diff', type: 'diff', words: chinese},
+      {name: 'diffInApp', type: 'diffInApp', words: chinese},
+      {name: 'policypress diff --format html, English', type: 'diff', html: english, words: ['[insertion start]', '[insertion end]', '[deletion start]', '[deletion end]']}
+    ] as const
+    for (const {name, type, words, ...rest} of pages) {
+      // The standalone page is written into a portal page, so that page's CSP must not block its <style>.
+      const page = await openPage(browser, site.href(type), {viewport: phone, bypassCSP: 'html' in rest})
+      try {
+        if ('html' in rest) await page.setContent(rest.html)
+        const [insStart, insEnd, delStart, delEnd] = words.map((word) => word.replace(/[[\]]/g, '\\$&'))
+        // What assistive technology gets: Chromium's accessibility tree, as Playwright reads it.
+        const tree = await page.locator('.diff').first().ariaSnapshot()
+        const insertions = tree.split('\n').filter((line) => /^\s*- insertion:/.test(line))
+        const deletions = tree.split('\n').filter((line) => /^\s*- deletion:/.test(line))
+        const counts = await page.evaluate(() => [document.querySelectorAll('.diff ins').length, document.querySelectorAll('.diff del').length] as number[])
+        assert.ok(counts[0]! > 0 && counts[1]! > 0, `${name}: insertions and deletions`)
+        assert.equal(insertions.length, counts[0], `${name}: every <ins> is in the tree`)
+        assert.equal(deletions.length, counts[1], `${name}: every <del> is in the tree`)
+        // The snapshot is YAML: a text starting with `[` is quoted.
+        for (const line of insertions) assert.match(line, new RegExp(`insertion: "?${insStart} .+ ${insEnd}"?$`), name)
+        for (const line of deletions) assert.match(line, new RegExp(`deletion: "?${delStart} .+ ${delEnd}"?$`), name)
+        // Not shown (a 1-pixel clipped box), and not part of the text a reader selects and copies.
+        const shown = await page.evaluate(() =>
+          ['::before', '::after'].map((pseudo) => {
+            const style = getComputedStyle(document.querySelector('.diff ins'), pseudo)
+            return `${style.position} ${style.width} ${style.clipPath}`
+          })
+        )
+        assert.deepEqual(shown, ['absolute 1px inset(50%)', 'absolute 1px inset(50%)'], name)
+        const copied = await page.evaluate(() => {
+          const selection = window.getSelection()
+          selection.selectAllChildren(document.querySelector('.diff'))
+          return selection.toString() as string
+        })
+        for (const word of words) assert.ok(!copied.includes(word), `${name}: ${word} is not copied`)
+        assert.ok((await pageWidth(page)) <= phone.width, `${name}: nothing sticks out`)
       } finally {
         await page.context().close()
       }
