@@ -19,7 +19,7 @@ import {buildHistories, outlineHistories} from './changes/history.js'
 import {folderCache, memoryCache, noCache, type CacheStore} from './cache/store.js'
 import {cacheKey, codeFingerprint} from './cache/key.js'
 import {restoreMessages, storeMessages, type StoredMessage} from './cache/messages.js'
-import {noticeTemplatesKey} from './notices/templates.js'
+import {lazyNoticeTemplates, readNoticeTemplatesIn, type LazyNoticeTemplates} from './notices/templates.js'
 import {sha256} from './versions/lock.js'
 import type {Project} from './model/types.js'
 import {checkNoticePeriod} from './changes/notice-period.js'
@@ -39,14 +39,17 @@ export interface PipelineOptions {
    * were made from (default: none). See `folderCache` and `memoryCache`.
    */
   cache?: CacheStore | undefined
+  /**
+   * Templates folder (default: the shipped `templates/`). `check` uses only its `notices/`, whose texts
+   * are length-checked.
+   */
+  templates?: string | undefined
 }
 
 /** Options of `build`. */
 export interface BuildOptions extends PipelineOptions {
   /** Output folder (default `dist`); replaced as a whole. */
   out?: string | undefined
-  /** Templates folder (default: the shipped `templates/`). */
-  templates?: string | undefined
   /** Leave out draft pages (the working copy when it differs from the latest published version). */
   drafts?: boolean | undefined
   /** Show the draft on the main pages and in the in-app view, as the preview does (default false). */
@@ -73,12 +76,14 @@ export interface CheckResult extends CompileResult {
  * Load, parse and check the content folder, verify the archive of published versions, and check the
  * working copy's notice period against the latest published version.
  */
-export async function check(options: PipelineOptions = {}, cache?: ReleaseCache): Promise<CheckResult> {
+export async function check(options: PipelineOptions = {}, cache?: ReleaseCache, notices?: LazyNoticeTemplates): Promise<CheckResult> {
   const content = options.content ?? 'content'
   const store = options.cache ?? noCache
   const archive = await readVerified(defaultArchive(content, options.archive), store)
   const source = await loadContent(content)
-  const keys = store === noCache ? undefined : checkKeys(archive, source)
+  // Notice texts are length-checked: the templates are read now, compiled only when a change needs them.
+  const noticeTemplates = notices ?? lazyNoticeTemplates(readNoticeTemplatesIn(options.templates))
+  const keys = store === noCache ? undefined : checkKeys(archive, source, noticeTemplates.key)
   const cached = keys === undefined ? undefined : (store.get(keys.compile) as CompileEntry | undefined)
   let result: CompileResult
   if (cached && Array.isArray(cached.project?.documents) && restoreMessages(source.files, cached.messages)) {
@@ -93,7 +98,7 @@ export async function check(options: PipelineOptions = {}, cache?: ReleaseCache)
     const stored = noticeKey === undefined ? undefined : (store.get(noticeKey) as Record<string, StoredMessage[]> | undefined)
     if (!(stored && typeof stored === 'object' && restoreMessages(source.files, stored))) {
       const before = new Map(result.files.map((file) => [file, file.messages.length]))
-      await checkAgainstPublished(archive, source, result, cache, store)
+      await checkAgainstPublished(archive, source, result, cache, store, noticeTemplates)
       const added = result.files.map((file) => ({path: file.path, messages: file.messages.slice(before.get(file) ?? 0)}))
       if (noticeKey !== undefined) store.set(noticeKey, storeMessages(added))
     }
@@ -126,7 +131,7 @@ interface CompileEntry {
  * latest published version of each document (with the notice templates, whose texts are length-checked).
  * `undefined` (not cached) when a file could not be read as text.
  */
-function checkKeys(archive: Archive, source: ContentSource): {compile: string; notices(): string | undefined} | undefined {
+function checkKeys(archive: Archive, source: ContentSource, noticeKey: string): {compile: string; notices(): string | undefined} | undefined {
   if ([...source.files.values()].some((file) => file.messages.length > 0)) return undefined
   const files = [...source.files].map(([path, file]) => [path, sha256(String(file.value))])
   const compile = cacheKey('compile', codeFingerprint(), files)
@@ -135,13 +140,20 @@ function checkKeys(archive: Archive, source: ContentSource): {compile: string; n
     notices() {
       if (!archive.ok) return undefined
       const latest = new Map(archive.lock.versions.map((entry) => [entry.document, publishedKey(entry)]))
-      return cacheKey('notice-check', compile, noticeTemplatesKey(), [...latest].sort())
+      return cacheKey('notice-check', compile, noticeKey, [...latest].sort())
     }
   }
 }
 
 /** Compare each document with its latest published version: the notice period of material changes. */
-async function checkAgainstPublished(archive: Archive, source: ContentSource, result: CompileResult, cache: ReleaseCache | undefined, store: CacheStore): Promise<void> {
+async function checkAgainstPublished(
+  archive: Archive,
+  source: ContentSource,
+  result: CompileResult,
+  cache: ReleaseCache | undefined,
+  store: CacheStore,
+  notices: LazyNoticeTemplates
+): Promise<void> {
   const ids = new Set(result.project.documents.map((document) => document.id))
   for (const id of ids) {
     const latest = archive.lock.versions.filter((entry) => entry.document === id).at(-1)
@@ -153,7 +165,7 @@ async function checkAgainstPublished(archive: Archive, source: ContentSource, re
       const file = change && source.files.get(change.to.document.path)
       if (change && file) {
         checkNoticePeriod(change, result.project.site, file)
-        checkNoticeLengths(summaryOf(change, history, result.project.site), change.to.document, file)
+        checkNoticeLengths(summaryOf(change, history, result.project.site, notices.compiled()), change.to.document, file)
       }
     }
   }
@@ -213,7 +225,7 @@ export async function render(options: BuildOptions = {}, templates?: Templates, 
   // Without a cache from earlier runs, a bounded one for this run: each version is compiled once.
   const store = options.cache ?? memoryCache(128 * 2 ** 20)
   const compiled = templates ?? compileTemplates(await loadTemplates(options.templates), store)
-  const result = await check({...options, cache: store}, cache)
+  const result = await check({...options, cache: store}, cache, compiled.notices)
   if (!result.ok) return {...result, written: []}
   const loaded = await outlineReleases(result.archive, {source: result.source, project: result.project}, cache, store)
   // Production builds can leave drafts out; with nothing published, the working copy is all there is.

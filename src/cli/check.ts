@@ -10,6 +10,8 @@ import type {CliIo} from './io.js'
 export interface CheckCommandOptions {
   content: string
   archive?: string | undefined
+  /** Templates folder whose `notices/` texts are length-checked (default: the shipped templates). */
+  templates?: string | undefined
   format: 'text' | 'json'
   fix: boolean
   /** Cache folder, or `false` for none (`--no-cache`). */
@@ -25,7 +27,7 @@ export async function checkCommand(options: CheckCommandOptions, io: CliIo): Pro
   }
   const cacheDir = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : defaultCacheDir(options.content)
   // The same cache as `build`: checking unchanged content again costs a read.
-  const result = await check({content: options.content, archive: options.archive, cache: cacheDir === undefined ? undefined : folderCache(cacheDir)})
+  const result = await check({content: options.content, archive: options.archive, templates: options.templates, cache: cacheDir === undefined ? undefined : folderCache(cacheDir)})
   io.stdout(options.format === 'json' ? formatJson(result.files, io.cwd) : formatText(result.files, io.cwd))
   return result.ok ? 0 : 1
 }

@@ -12,6 +12,8 @@ export interface NotifyCommandOptions {
   archive?: string | undefined
   out?: string | undefined
   outbox?: string | undefined
+  /** Templates folder whose `notices/` writes the notice texts (default: the shipped templates). */
+  templates?: string | undefined
   dryRun: boolean
   json: boolean
   /** Per-attempt timeout in milliseconds (default 10000). */
@@ -56,6 +58,7 @@ export async function notifyCommand(options: NotifyCommandOptions, io: CliIo): P
       archive: options.archive,
       out: options.out,
       outbox: options.outbox,
+      templates: options.templates,
       dryRun: options.dryRun,
       delivery: {
         timeoutMs: numbers.timeout,

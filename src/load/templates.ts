@@ -1,9 +1,10 @@
 /**
- * Read a templates folder (layouts, partials, styles, labels) into memory.
+ * Read a templates folder (layouts, partials, styles, labels, notices) into memory.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {readNoticeTemplatesIn, type NoticeTemplateSources} from '../notices/templates.js'
 
 /** The raw text of a templates folder, by kind and name (file name without extension). */
 export interface TemplateSources {
@@ -13,6 +14,8 @@ export interface TemplateSources {
   labels: Record<string, string>
   /** Scripts the portal serves from `assets/` (progressive enhancement only). */
   scripts: Record<string, string>
+  /** Notice templates by locale, from `notices/` (absent: the shipped ones). */
+  notices?: NoticeTemplateSources | undefined
 }
 
 /** The templates shipped with policypress. */
@@ -25,7 +28,8 @@ export async function loadTemplates(dir: string = defaultTemplatesDir): Promise<
     partials: await readFolder(dir, 'partials', '.hbs'),
     styles: await readFolder(dir, 'styles', '.css'),
     labels: await readFolder(dir, 'labels', '.yaml'),
-    scripts: await readFolder(dir, 'scripts', '.js', true)
+    scripts: await readFolder(dir, 'scripts', '.js', true),
+    notices: readNoticeTemplatesIn(dir)
   }
 }
 

@@ -10,6 +10,7 @@ import {loadReleases} from '../versions/releases.js'
 import {buildHistories} from '../changes/history.js'
 import type {ChangeSummary} from '../changes/summary.js'
 import {summaryOf} from '../render/history.js'
+import {lazyNoticeTemplates, readNoticeTemplatesIn} from './templates.js'
 import {loadEndpoints, resolveEndpoints, webhooksPath} from './endpoints.js'
 import {defaultOutbox, openOutbox, readOutbox, writeAtomically} from './outbox.js'
 import {deliverAll, deliveryOf, pendingEntry, type DeliverOptions, type DeliveryOutcome} from './deliver.js'
@@ -65,12 +66,13 @@ export type NotifyResult =
  * and archive — never read from a build output — oldest first; drafts are left out.
  */
 export async function publishedSummaries(options: PipelineOptions = {}): Promise<{ok: true; summaries: ChangeSummary[]} | {ok: false; files: VFile[]}> {
-  const result = await check(options)
+  const notices = lazyNoticeTemplates(readNoticeTemplatesIn(options.templates))
+  const result = await check(options, undefined, notices)
   if (!result.ok) return {ok: false, files: result.files}
   const releases = await loadReleases(result.archive, {source: result.source, project: result.project})
   const site = result.project.site
   const summaries = buildHistories(releases, site).flatMap((history) =>
-    history.changes.filter((change) => change.to.release.status === 'published').map((change) => summaryOf(change, history, site))
+    history.changes.filter((change) => change.to.release.status === 'published').map((change) => summaryOf(change, history, site, notices.compiled()))
   )
   summaries.sort((a, b) => compare(a.to.updated, b.to.updated) || compare(a.id, b.id))
   return {ok: true, summaries}

@@ -66,6 +66,8 @@ type TextKey = (typeof noticeTextKeys)[number]
 
 /** Compiled notice templates. */
 export interface NoticeTemplates {
+  /** Hash of the sources, for cache keys of what shows notice texts. */
+  key: string
   /** Locales with templates, sorted. */
   locales: string[]
   /** The locale whose templates serve `locale`: itself, else one of the same language, else `en-US`, else the first. */
@@ -87,10 +89,24 @@ export function readNoticeTemplates(dir: string = defaultNoticeTemplatesDir): No
   const entries = fs.readdirSync(dir, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
   for (const locale of entries) {
     const folder = path.join(dir, locale)
-    sources[locale] = {texts: fs.readFileSync(path.join(folder, 'texts.yaml'), 'utf8'), email: fs.readFileSync(path.join(folder, 'email.hbs'), 'utf8')}
+    const read = (name: string) => {
+      const file = path.join(folder, name)
+      if (!fs.existsSync(file)) throw new Error(`Missing \`${name}\` in notice templates \`${folder}\`; each locale folder needs texts.yaml and email.hbs`)
+      return fs.readFileSync(file, 'utf8')
+    }
+    sources[locale] = {texts: read('texts.yaml'), email: read('email.hbs')}
   }
   if (entries.length === 0) throw new Error(`No notice templates in \`${dir}\`; expected one folder per locale with texts.yaml and email.hbs`)
   return sources
+}
+
+/**
+ * The notice templates of the templates folder `dir`: its `notices/` folder when it has one, else the
+ * shipped ones (a template set that only restyles the pages need not copy them).
+ */
+export function readNoticeTemplatesIn(dir: string | undefined): NoticeTemplateSources {
+  const folder = dir === undefined ? undefined : path.join(dir, 'notices')
+  return folder !== undefined && fs.existsSync(folder) ? readNoticeTemplates(folder) : readNoticeTemplates()
 }
 
 // Plain text must reach SMS and push verbatim: no HTML escaping. Strict: a misspelt field throws.
@@ -112,12 +128,14 @@ export function compileNoticeTemplates(sources: NoticeTemplateSources): NoticeTe
     }
     compiled.set(locale, {texts, email: compileEagerly(handlebars, source.email, htmlOptions)})
   }
+  const key = noticeTemplatesKey(sources)
   const locales = [...compiled.keys()].sort()
   const localeFor = (locale: string) =>
     compiled.has(locale)
       ? locale
       : (locales.find((l) => l.split('-')[0] === locale.split('-')[0]) ?? (compiled.has('en-US') ? 'en-US' : locales[0] ?? locale))
   return {
+    key,
     locales,
     localeFor,
     render(locale, view) {
@@ -147,18 +165,36 @@ function compileEagerly(handlebars: typeof Handlebars, source: string, options: 
 }
 
 let shipped: NoticeTemplates | undefined
-let shippedKey: string | undefined
-
-/** A hash of the shipped notice templates, for cache keys of what shows notice texts. */
-export function noticeTemplatesKey(): string {
-  shippedKey ??= cacheKey('notice-templates', readNoticeTemplates())
-  return shippedKey
-}
 
 /** The shipped notice templates, read and compiled on first use. */
 export function defaultNoticeTemplates(): NoticeTemplates {
   shipped ??= compileNoticeTemplates(readNoticeTemplates())
   return shipped
+}
+
+/** Notice templates read, compiled on first use: what shows their texts knows its cache key before. */
+export interface LazyNoticeTemplates {
+  /** Hash of the sources (the `key` of the compiled templates). */
+  key: string
+  /** Compile (once) and return the templates. */
+  compiled(): NoticeTemplates
+}
+
+/** `sources`, to be compiled when first needed. */
+export function lazyNoticeTemplates(sources: NoticeTemplateSources): LazyNoticeTemplates {
+  let compiled: NoticeTemplates | undefined
+  return {
+    key: noticeTemplatesKey(sources),
+    compiled() {
+      compiled ??= compileNoticeTemplates(sources)
+      return compiled
+    }
+  }
+}
+
+/** A hash of notice template sources. */
+export function noticeTemplatesKey(sources: NoticeTemplateSources): string {
+  return cacheKey('notice-templates', sources)
 }
 
 /**

@@ -148,7 +148,7 @@ export function renderChange(
   const {history} = place
   const paths = historyPaths(history)
   const labels = templates.labels(history.locale)
-  const summary = summaryOf(change, history, site)
+  const summary = summaryOf(change, history, site, templates.notices.compiled())
   const files: OutputFile[] = [{path: paths.summary(change), contents: json(summary)}]
   for (const full of [false, true]) {
     const path = paths.diff(change, full)

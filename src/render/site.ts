@@ -26,7 +26,6 @@ import type {ChangeSummary} from '../changes/summary.js'
 import {cacheKey, codeFingerprint} from '../cache/key.js'
 import type {CacheStore, TextStore} from '../cache/store.js'
 import {sha256} from '../versions/lock.js'
-import {noticeTemplatesKey} from '../notices/templates.js'
 import type {Templates} from './templates.js'
 import {outputPathOf} from './paths.js'
 import {listSharedFiles, renderList} from './lists.js'
@@ -328,7 +327,7 @@ export function planSite(model: {site: SiteConfig; histories: HistoryOutline[]},
     const keys = [change.from?.release.key ?? null, change.to.release.key]
     const key = keys.includes(undefined)
       ? undefined
-      : cacheKey('change', common, noticeTemplatesKey(), keys, history.document, history.locale, history.current.document.title, change.to.release.status, toIsCurrent)
+      : cacheKey('change', common, keys, history.document, history.locale, history.current.document.title, change.to.release.status, toIsCurrent)
     return {
       key,
       needs: change.from ? [change.from.release, change.to.release] : [change.to.release],

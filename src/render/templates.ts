@@ -6,6 +6,7 @@ import {parse as parseYaml} from 'yaml'
 import type {TemplateSources} from '../load/templates.js'
 import {cacheKey, codeFingerprint} from '../cache/key.js'
 import {noCache, type CacheStore} from '../cache/store.js'
+import {lazyNoticeTemplates, readNoticeTemplates, type LazyNoticeTemplates} from '../notices/templates.js'
 
 /** The layouts a template set provides. */
 export type LayoutName = 'inapp' | 'portal' | 'index' | 'list' | 'list-inapp' | 'history' | 'diff' | 'diff-inapp'
@@ -22,6 +23,8 @@ export interface Templates {
   labels(locale: string): Record<string, string>
   /** The script `name` (from `scripts/`), or `undefined`. */
   script(name: string): string | undefined
+  /** The notice templates (from `notices/`, else the shipped ones), compiled on first use. */
+  notices: LazyNoticeTemplates
 }
 
 /** Strict: a field the template names but the view lacks is an error, not an empty string. */
@@ -45,7 +48,9 @@ export function compileTemplates(sources: TemplateSources, cache: CacheStore = n
   for (const name of requiredLayouts) {
     if (sources.layouts[name] === undefined) throw new Error(`Missing layout \`layouts/${name}.hbs\` in templates`)
   }
-  const key = cacheKey('templates', codeFingerprint(), sources)
+  // The key covers the notice templates in use, shipped or not: change summaries show their texts.
+  const noticeSources = sources.notices ?? readNoticeTemplates()
+  const key = cacheKey('templates', codeFingerprint(), {...sources, notices: noticeSources})
   let parsed = cache.get(key) as ParsedTemplates | undefined
   if (!parsed || typeof parsed.layouts !== 'object' || typeof parsed.partials !== 'object' || typeof parsed.labels !== 'object') {
     parsed = parseTemplates(sources)
@@ -59,6 +64,7 @@ export function compileTemplates(sources: TemplateSources, cache: CacheStore = n
   const fallback = labels.get('en-US') ?? {}
   return {
     key,
+    notices: lazyNoticeTemplates(noticeSources),
     render(name, view) {
       const layout = layouts.get(name)
       if (!layout) throw new Error(`Missing layout \`layouts/${name}.hbs\` in templates`)

@@ -105,7 +105,7 @@ describe('the build cache', {concurrency: false}, () => {
     await buildBoth()
   })
 
-  test('each kind of template: layout, partial, style, label, script — every page that uses it', async () => {
+  test('each kind of template: layout, partial, style, label, script, notice text — every page that uses it', async () => {
     edit(path.join(templates, 'layouts', 'portal.hbs'), '</main>', '</main><!-- layout edit -->')
     const layout = await buildBoth()
     assert.ok(layout.misses >= 4, `pages rendered again after a layout edit (${layout.misses} misses)`)
@@ -117,6 +117,10 @@ describe('the build cache', {concurrency: false}, () => {
     await buildBoth()
     fs.appendFileSync(path.join(templates, 'scripts', 'diff-nav.js'), '\n// script edit\n')
     await buildBoth()
+    edit(path.join(templates, 'notices', 'zh-CN', 'texts.yaml'), '  view: 查看变更', '  view: 查看本次变更')
+    await buildBoth()
+    const summary = JSON.parse(fs.readFileSync(path.join(project, 'out-cached', 'privacy', 'zh-CN', 'changes', 'draft.json'), 'utf8')) as {notices: {popup: {buttons: {view: string}}}}
+    assert.equal(summary.notices.popup.buttons.view, '查看本次变更', 'the change summary shows the edited notice text')
   })
 
   test('publishing the draft turns the old current version into an archived one everywhere', async () => {
