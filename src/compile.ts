@@ -17,6 +17,7 @@ import {resolveReferences} from './parse/references.js'
 import {checkFrontmatter} from './check/frontmatter.js'
 import {checkHeadings} from './check/headings.js'
 import {checkHtml} from './check/html.js'
+import {checkUnmatchedStrong} from './check/emphasis.js'
 import {checkControlCharacters} from './check/characters.js'
 import {checkStrayIncludes} from './check/stray-include.js'
 import {checkLinks} from './check/links.js'
@@ -80,6 +81,7 @@ export function compileContent(source: ContentSource, store: CacheStore = noCach
     if (checks) {
       checkHtml(context)
       checkStrayIncludes(context)
+      checkUnmatchedStrong(context)
       anchors.set(path, checkHeadings(context))
       contexts.push(context)
     }
