@@ -18,6 +18,7 @@ import {checkFrontmatter} from './check/frontmatter.js'
 import {checkHeadings} from './check/headings.js'
 import {checkHtml} from './check/html.js'
 import {checkUnmatchedStrong} from './check/emphasis.js'
+import {checkUnusedFiles} from './check/unused.js'
 import {checkControlCharacters} from './check/characters.js'
 import {checkStrayIncludes} from './check/stray-include.js'
 import {checkLinks} from './check/links.js'
@@ -63,11 +64,17 @@ export function compileContent(source: ContentSource, store: CacheStore = noCach
   const parsedLists: ParsedList[] = []
   const anchors = new Map<string, Set<string>>()
 
+  const pages: string[] = []
+  let unreadablePages = false
   for (const [path, file] of source.files) {
-    // A file the loader could not read has said why already.
-    if (file.messages.length > 0) continue
     const policy = policyPath.exec(path)
     const list = listPath.exec(path)
+    if (policy || list) pages.push(path)
+    // A file the loader could not read has said why already.
+    if (file.messages.length > 0) {
+      unreadablePages ||= Boolean(policy || list)
+      continue
+    }
     if (!policy && !list) continue
     // Emptiness is about what the author wrote, before includes are expanded in place.
     const empty = !parseCached(path, source, cache)?.children.some((node) => node.type !== 'yaml')
@@ -131,6 +138,8 @@ export function compileContent(source: ContentSource, store: CacheStore = noCach
   const files = [...source.files.values()]
   if (checks) {
     checkSectionReferences(documents, site, source)
+    // What an unreadable page includes is unknown: then no clause is called unused.
+    if (!unreadablePages) checkUnusedFiles(source, pages, cache.included)
     for (const file of files) checkControlCharacters(file)
   }
   for (const file of files) dedupeMessages(file)

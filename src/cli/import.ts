@@ -8,6 +8,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {formatOf} from '../import/format.js'
 import {isValidId} from '../model/ids.js'
+import {isValidLocale} from '../model/locale.js'
 import type {CliIo} from './io.js'
 
 /** Options of `import`. */
@@ -24,8 +25,6 @@ export interface ImportCommandOptions {
   force: boolean
 }
 
-const localePattern = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/
-
 /** Run `import` on `file`; resolves to the exit code. */
 export async function importCommand(file: string, options: ImportCommandOptions, io: CliIo): Promise<number> {
   const fail = (message: string): number => {
@@ -37,7 +36,7 @@ export async function importCommand(file: string, options: ImportCommandOptions,
   if (options.doc !== undefined && (!isValidId(options.doc) || !/^[a-z0-9-]+$/.test(options.doc))) {
     return fail(`Unexpected document id \`${options.doc}\`, expected lowercase letters, digits and hyphens, e.g. \`privacy\``)
   }
-  if (options.locale !== undefined && !localePattern.test(options.locale)) {
+  if (options.locale !== undefined && !isValidLocale(options.locale)) {
     return fail(`Unexpected locale \`${options.locale}\`, expected a locale like \`zh-CN\` or \`en-US\``)
   }
   let data: Buffer
@@ -58,12 +57,17 @@ export async function importCommand(file: string, options: ImportCommandOptions,
       if (exists) return fail(`Refusing to overwrite \`${target}\`, which exists already; pass --force to replace it, or choose another --doc or --out`)
     }
   }
+  // Clauses of an earlier import that this one does not replace stay (they are the author's files now),
+  // but the report names them: the new policy no longer includes them.
+  const clauses = `${path.posix.dirname(Object.keys(result.files)[0] ?? '')}/clauses`
+  const existing = await fs.readdir(path.join(options.out, ...clauses.split('/'))).catch(() => [] as string[])
+  const leftOver = existing.filter((name) => name.endsWith('.md') && result.files[`${clauses}/${name}`] === undefined).sort().map((name) => `${clauses}/${name}`)
   for (const [relative, text] of Object.entries(result.files)) {
     const target = path.join(options.out, ...relative.split('/'))
     await fs.mkdir(path.dirname(target), {recursive: true})
     await fs.writeFile(target, text)
   }
-  const names = {input: file, out: options.out}
+  const names = {input: file, out: options.out, leftOver}
   io.stdout(options.json ? formatImportJson(result, names) : formatImportText(result, names))
   return result.ok ? 0 : 1
 }

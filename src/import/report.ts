@@ -12,6 +12,11 @@ export interface ReportNames {
   input: string
   /** The output folder (the content folder), as the user gave it (default `content`). */
   out?: string | undefined
+  /**
+   * Clause files already in the imported document's `clauses/` folder that this import did not write
+   * (an earlier import's, replaced with --force), relative to the output folder.
+   */
+  leftOver?: string[] | undefined
 }
 
 /** `file:line:column`, or `file ¶N` for a Word paragraph, or the file alone. */
@@ -59,6 +64,11 @@ export function formatImportText(result: ImportResult, names: ReportNames): stri
     }
   }
   lines.push(result.lost.length === 0 ? 'Text: ✓ every sentence of the input is in the output' : `Text: ✖ ${result.lost.length} sentence${result.lost.length === 1 ? '' : 's'} of the input missing (listed above as LOST)`)
+  const leftOver = names.leftOver ?? []
+  if (leftOver.length > 0) {
+    lines.push(`Left as they were: ${leftOver.length} clause file${leftOver.length === 1 ? '' : 's'} this import did not write, which the new policy does not include; delete ${leftOver.length === 1 ? 'it' : 'them'} if no longer needed:`)
+    for (const file of leftOver) lines.push(`  ${join(file)}`)
+  }
   return lines.join('\n')
 }
 
@@ -66,5 +76,5 @@ export function formatImportText(result: ImportResult, names: ReportNames): stri
 export function formatImportJson(result: ImportResult, names: ReportNames): string {
   const {files, ...rest} = result
   const out = names.out ?? 'content'
-  return JSON.stringify({...rest, input: names.input, out, written: Object.keys(files)}, null, 2)
+  return JSON.stringify({...rest, input: names.input, out, written: Object.keys(files), leftOver: names.leftOver ?? []}, null, 2)
 }

@@ -32,11 +32,13 @@ export interface IncludeBudget {
 export interface ParseCache {
   trees: Map<string, Root>
   store: CacheStore
+  /** Every file an `::include` named that exists, so a compile can tell which clauses are used. */
+  included: Set<string>
 }
 
 /** A parse cache for one compile, backed by `store`. */
 export function parseCache(store: CacheStore = noCache): ParseCache {
-  return {trees: new Map(), store}
+  return {trees: new Map(), store, included: new Set()}
 }
 
 /** A parse as stored: the tree and the messages the parser reported. */
@@ -128,6 +130,7 @@ export function expandIncludes(
       report(file!, `Cannot find included file \`${src}\` (looked for \`${target}\`)`, 'include-missing', place)
       return []
     }
+    cache.included.add(target)
     // Clauses that include other clauses twice over grow exponentially (an "include bomb").
     if (budget.remaining <= 0 || stack.length >= maxIncludeDepth) {
       const why = budget.remaining <= 0 ? `more than ${maxIncludes} inclusions` : `nested more than ${maxIncludeDepth} deep`

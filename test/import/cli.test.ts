@@ -39,6 +39,24 @@ test('import refuses to overwrite an existing policy unless --force', () => {
   assert.match(fs.readFileSync(target, 'utf8'), /^---\nid: rules\n/)
 })
 
+test('import --force names the clause files of an earlier import it leaves in place, and check warns of them', () => {
+  const dir = workspace()
+  const input = path.join(fixtures, 'policy.html')
+  assert.equal(policypress(['import', input, '--doc', 'privacy'], dir).code, 0)
+  const clauses = path.join(dir, 'content', 'privacy', 'en-US', 'clauses')
+  // As if the earlier import had found two repeated blocks and this one finds only the first.
+  fs.writeFileSync(path.join(clauses, 'clause-2.md'), 'A clause the new policy no longer has.\n')
+  const forced = policypress(['import', input, '--doc', 'privacy', '--force'], dir)
+  assert.equal(forced.code, 0, forced.stderr)
+  assert.match(forced.stdout, /\nLeft as they were: 1 clause file this import did not write, which the new policy does not include; delete it if no longer needed:\n {2}content\/privacy\/en-US\/clauses\/clause-2\.md\n?$/)
+  assert.ok(fs.existsSync(path.join(clauses, 'clause-2.md')), 'the author’s file is kept')
+  const json = policypress(['import', input, '--doc', 'privacy', '--force', '--json'], dir)
+  assert.deepEqual((JSON.parse(json.stdout) as {leftOver: string[]}).leftOver, ['privacy/en-US/clauses/clause-2.md'])
+  const check = policypress(['check', '--content', 'content'], dir)
+  assert.equal(check.code, 0, check.stdout)
+  assert.match(check.stdout, /content\/privacy\/en-US\/clauses\/clause-2\.md:1:1 +warning +Unexpected clause that no policy includes: it is shown nowhere +content-unused/)
+})
+
 test('import --json prints a machine-readable report', () => {
   const dir = workspace()
   const run = policypress(['import', path.join(fixtures, 'policy.md'), '--json', '--locale', 'zh-CN'], dir)
