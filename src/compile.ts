@@ -19,6 +19,7 @@ import {checkHeadings} from './check/headings.js'
 import {checkHtml} from './check/html.js'
 import {checkUnmatchedStrong} from './check/emphasis.js'
 import {checkUnusedFiles} from './check/unused.js'
+import {checkBrokenTables} from './check/tables.js'
 import {checkControlCharacters} from './check/characters.js'
 import {checkStrayIncludes} from './check/stray-include.js'
 import {checkLinks} from './check/links.js'
@@ -89,6 +90,7 @@ export function compileContent(source: ContentSource, store: CacheStore = noCach
       checkHtml(context)
       checkStrayIncludes(context)
       checkUnmatchedStrong(context)
+      checkBrokenTables(context)
       anchors.set(path, checkHeadings(context))
       contexts.push(context)
     }
