@@ -110,6 +110,10 @@ export function compileContent(source: ContentSource, store: CacheStore = noCach
       }
     } else if (list) {
       const kind = list[3] as ListKind
+      if (empty) {
+        // Published, an empty list would state that the app uses no such party or data.
+        report(file, 'Unexpected empty list, expected its entries (`## name {#id}` with `- field: value` lines)', 'content-empty', {line: 1, column: 1})
+      }
       if (!listKinds.includes(kind)) {
         report(file, `Unexpected list \`${list[3]}.md\`, expected one of ${listKinds.map((k) => `\`${k}.md\``).join(', ')}`, 'list-unknown', {line: 1, column: 1})
         continue

@@ -43,7 +43,7 @@ export const ruleHints = {
   'include-frontmatter': 'Included clauses have no front matter; remove the `---` block.',
   'include-limit': 'Include each clause once, from the policy or a clause that is not itself included many times; a document may include at most 1000 clauses (counting repeats), nested at most 32 deep.',
   'content-unused': 'A policy must be `content/<doc>/<locale>/index.md` and a list `content/<doc>/<locale>/lists/<kind>.md`; include a clause with `::include{src="clauses/<name>.md"}`, or delete the file if it is no longer needed.',
-  'content-empty': 'Add the policy text below the front matter.',
+  'content-empty': 'Write the text (of a policy, below its front matter), the entries (of a list) or the clause; delete a file that is not needed.',
   'content-encoding': 'Save the file as UTF-8.',
   'content-control-character': 'Delete the invisible character (it often comes from copying out of a PDF or a word processor); use a plain space or line break instead.',
   'content-nesting': 'Lists and quotes may be nested at most 100 levels deep; flatten the structure or split it into sections.',

@@ -140,6 +140,10 @@ export function expandIncludes(
     budget.remaining--
     const included = expandIncludes(target, source, cache, [...stack, path], budget)
     if (!included) return []
+    // An empty clause would silently take its text out of every place that includes it.
+    if (!parseCached(target, source, cache)?.children.some((node) => node.type !== 'yaml')) {
+      report(source.files.get(target)!, 'Unexpected empty clause, expected the text it stands for', 'content-empty', {line: 1, column: 1})
+    }
     const children = included.children.filter((child) => {
       if (child.type !== 'yaml') return true
       report(source.files.get(target)!, 'Unexpected front matter in an included clause', 'include-frontmatter', child.position)

@@ -160,3 +160,9 @@ for (const [name, yaml, expected] of vocabularyCases) {
     assert.deepEqual(messages(compile({'vocabulary.yaml': yaml})), expected)
   })
 }
+
+test('an empty list is an error: published, it would say there are no such parties', () => {
+  for (const text of ['', '\n\n', '---\ntitle: 第三方SDK目录\n---\n']) {
+    assert.deepEqual(messages(compile(listContent({[sdkPath]: text}))), [`${sdkPath}:1:1 error content-empty`], JSON.stringify(text))
+  }
+})

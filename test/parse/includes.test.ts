@@ -1,6 +1,6 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {compile, messages, policy} from '../helpers.js'
+import {compile, messages, policy, reasons} from '../helpers.js'
 import {documentText} from '../../src/model/build.js'
 
 const path = 'privacy/zh-CN/index.md'
@@ -86,4 +86,17 @@ test('a clause outside the document folder is refused, since it would not be pub
     `${path}:10:1 error include-outside`,
     'shared/x.md:1:1 warning content-unused'
   ])
+})
+
+test('an empty clause is an error: its text would vanish from every place that includes it', () => {
+  const files = {[path]: policy('## 一 {#a}\n\n::include{src="clauses/x.md"}\n\n## 二 {#b}\n\n::include{src="clauses/x.md"}\n'), 'privacy/zh-CN/clauses/x.md': '\n'}
+  assert.deepEqual(messages(compile(files)), ['privacy/zh-CN/clauses/x.md:1:1 error content-empty'])
+})
+
+test('an include typed with full-width colons is an error where it is written, not text that hides the clause', () => {
+  for (const colons of ['：：', '：:', ':：']) {
+    const result = compile({[path]: policy(`## 一 {#a}\n\n${colons}include{src="clauses/x.md"}\n`), 'privacy/zh-CN/clauses/x.md': clause})
+    assert.ok(messages(result).includes(`${path}:12:1 error directive-unknown`), messages(result).join('\n'))
+    assert.ok(reasons(result).includes(`Unexpected \`${colons}include\` with full-width colons, expected \`::include\` with ASCII colons on a line of its own`))
+  }
 })
