@@ -13,7 +13,7 @@ import {CacheDamagedError, renderSiteCached, type OutputFile} from './render/sit
 import {writeOutput} from './write/atomic.js'
 import {applyHeadingIds, planHeadingIds} from './fix/heading-ids.js'
 import {lockFileName, readArchive, type Archive, type VerifiedFiles} from './versions/archive.js'
-import {defaultArchive, freeze, sameFiles} from './versions/publish.js'
+import {defaultArchive, freeze, sameFiles} from './versions/freeze.js'
 import {loadPublished, outlineReleases, publishedKey, type ReleaseCache} from './versions/releases.js'
 import {buildHistories, outlineHistories} from './changes/history.js'
 import {folderCache, memoryCache, noCache, type CacheStore} from './cache/store.js'

@@ -76,6 +76,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .description('freeze the working copy of a document into the archive as a new version')
     .argument('<doc>', 'document id, e.g. privacy')
     .option('--version <version>', 'the version you expect to publish (must match the front matter)')
+    .option('--templates <dir>', 'templates folder whose notice texts are checked (default: the shipped templates)')
     .option('--content <dir>', 'content folder', 'content')
     .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
     .option('--json', 'print a JSON report', false)

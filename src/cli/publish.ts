@@ -3,7 +3,7 @@
  */
 import path from 'node:path'
 import {publish} from '../versions/publish.js'
-import {formatText} from '../report/format.js'
+import {formatText, messageRecords} from '../report/format.js'
 import type {CliIo} from './io.js'
 
 /** Options of `publish`. */
@@ -11,6 +11,8 @@ export interface PublishCommandOptions {
   content: string
   archive?: string | undefined
   version?: string | undefined
+  /** Templates folder whose `notices/` texts are length-checked (default: the shipped templates). */
+  templates?: string | undefined
   json: boolean
 }
 
@@ -18,7 +20,10 @@ export interface PublishCommandOptions {
 export async function publishCommand(document: string, options: PublishCommandOptions, io: CliIo): Promise<number> {
   const result = await publish({...options, document})
   if (options.json) {
-    io.stdout(JSON.stringify({ok: result.ok, published: result.published ?? null}, null, 2))
+    // The messages as `check --format json` gives them, so a pipeline sees why nothing was published.
+    const messages = messageRecords(result.files, io.cwd)
+    const errors = messages.filter((message) => message.severity === 'error').length
+    io.stdout(JSON.stringify({ok: result.ok, published: result.published ?? null, errors, warnings: messages.length - errors, messages}, null, 2))
   }
   if (!result.ok) {
     io.stderr(formatText(result.files, io.cwd))

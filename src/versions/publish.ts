@@ -2,15 +2,14 @@
  * `publish`: freeze the working copy of one document (all its locales, clauses and lists, with the
  * vocabulary and site settings they were checked against) into the archive as a new version.
  */
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {loadContent, type ContentSource} from '../load/content.js'
-import {compileContent, siteConfigPath} from '../compile.js'
-import {vocabularyPath} from '../lists/vocabulary.js'
-import {readArchive, writeVersion, type FrozenFile} from './archive.js'
+import {check} from '../pipeline.js'
+import {writeVersion} from './archive.js'
 import type {PublishedVersion} from './lock.js'
-import {sha256} from './lock.js'
+import {freeze, sameFiles} from './freeze.js'
+
+export {defaultArchive, freeze, sameFiles} from './freeze.js'
 
 /** Options of `publish`. */
 export interface PublishOptions {
@@ -22,6 +21,8 @@ export interface PublishOptions {
   document: string
   /** The version the caller expects to publish; must equal the front matter `version` when given. */
   version?: string | undefined
+  /** Templates folder whose `notices/` texts are length-checked (default: the shipped templates). */
+  templates?: string | undefined
 }
 
 /** What `publish` did. */
@@ -32,22 +33,17 @@ export interface PublishResult {
   published?: PublishedVersion | undefined
 }
 
-/** The archive folder for a content folder: `archive` beside it unless given. */
-export function defaultArchive(content: string, archive?: string): string {
-  return path.resolve(archive ?? path.join(path.dirname(path.resolve(content)), 'archive'))
-}
-
 /**
  * Publish `options.document`. Throws for usage errors (unknown document, version mismatch, version
  * already published, nothing changed); content and archive problems come back as messages.
  */
 export async function publish(options: PublishOptions): Promise<PublishResult> {
   const content = path.resolve(options.content ?? 'content')
-  const archive = await readArchive(defaultArchive(content, options.archive))
-  if (!archive.ok) return {ok: false, files: archive.files}
-  const source = await loadContent(content)
-  const result = compileContent(source)
+  // Everything `check` checks, the notice period and notice texts against the last published version
+  // included: a version published with a problem would stay a legal record with it.
+  const result = await check({content, archive: options.archive, templates: options.templates})
   if (!result.ok) return {ok: false, files: result.files}
+  const {archive, source} = result
 
   const documents = result.project.documents.filter((document) => document.id === options.document)
   if (documents.length === 0) {
@@ -82,22 +78,4 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     frozen
   )
   return {ok: true, files: result.files, published}
-}
-
-/** The exact bytes of every file a version of `document` depends on. */
-export async function freeze(source: ContentSource, document: string): Promise<FrozenFile[]> {
-  const paths = [...source.files.keys()].filter((file) => file.startsWith(`${document}/`) || file === vocabularyPath || file === siteConfigPath)
-  const frozen: FrozenFile[] = []
-  for (const file of paths.sort()) {
-    frozen.push({path: file, bytes: await fs.readFile(path.join(source.root, ...file.split('/')))})
-  }
-  return frozen
-}
-
-/** Whether `frozen` holds exactly the files of the published `entry`, byte for byte. */
-export function sameFiles(entry: PublishedVersion, frozen: FrozenFile[]): boolean {
-  const prefix = `${entry.document}/${entry.version}/`
-  const recorded = Object.entries(entry.files).map(([file, hash]) => `${file.slice(prefix.length)}\0${hash}`).sort()
-  const current = frozen.map((file) => `${file.path}\0${sha256(file.bytes)}`).sort()
-  return recorded.join('\n') === current.join('\n')
 }

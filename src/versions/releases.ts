@@ -11,7 +11,7 @@ import {outlineLocales, type Release, type ReleaseOutline} from '../changes/hist
 import {cacheKey, codeFingerprint} from '../cache/key.js'
 import {noCache, type CacheStore} from '../cache/store.js'
 import type {Archive} from './archive.js'
-import {freeze, sameFiles} from './publish.js'
+import {freeze, sameFiles} from './freeze.js'
 import type {PublishedVersion} from './lock.js'
 import {sha256} from './lock.js'
 
