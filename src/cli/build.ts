@@ -5,12 +5,13 @@ import path from 'node:path'
 import {build} from '../pipeline.js'
 import {defaultCacheDir, folderCache} from '../cache/store.js'
 import {formatJson, formatText} from '../report/format.js'
-import type {CliIo} from './io.js'
+import {requireArchive, type CliIo} from './io.js'
 
 /** Options of `build`. */
 export interface BuildCommandOptions {
   content: string
   out: string
+  archive?: string | undefined
   templates?: string | undefined
   drafts: boolean
   json: boolean
@@ -20,6 +21,7 @@ export interface BuildCommandOptions {
 
 /** Run `build`; resolves to the exit code. */
 export async function buildCommand(options: BuildCommandOptions, io: CliIo): Promise<number> {
+  await requireArchive(options.archive)
   const cacheDir = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : defaultCacheDir(options.content)
   const cache = cacheDir === undefined ? undefined : folderCache(cacheDir)
   const result = await build({...options, cache, backgroundCleanup: true})

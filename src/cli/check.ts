@@ -4,7 +4,7 @@
 import {check, fixContent} from '../pipeline.js'
 import {defaultCacheDir, folderCache} from '../cache/store.js'
 import {formatJson, formatText} from '../report/format.js'
-import type {CliIo} from './io.js'
+import {requireArchive, type CliIo} from './io.js'
 
 /** Options of `check`. */
 export interface CheckCommandOptions {
@@ -25,6 +25,7 @@ export async function checkCommand(options: CheckCommandOptions, io: CliIo): Pro
       io.stderr(`fixed ${file.path}: added ${ids.length} heading id${ids.length === 1 ? '' : 's'} (${ids.join(', ')})`)
     }
   }
+  await requireArchive(options.archive)
   const cacheDir = options.cache === false ? undefined : typeof options.cache === 'string' ? options.cache : defaultCacheDir(options.content)
   // The same cache as `build`: checking unchanged content again costs a read.
   const result = await check({content: options.content, archive: options.archive, templates: options.templates, cache: cacheDir === undefined ? undefined : folderCache(cacheDir)})

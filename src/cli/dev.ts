@@ -2,7 +2,7 @@
  * `policypress dev`: start the live preview and keep it running until Ctrl-C.
  */
 import {startDevServer} from '../dev/server.js'
-import type {CliIo} from './io.js'
+import {requireArchive, type CliIo} from './io.js'
 
 /** Options of `dev`. */
 export interface DevCommandOptions {
@@ -16,6 +16,7 @@ export interface DevCommandOptions {
 export async function devCommand(options: DevCommandOptions, io: CliIo): Promise<number> {
   const port = Number(options.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not \`${options.port}\``)
+  await requireArchive(options.archive)
   const server = await startDevServer({content: options.content, archive: options.archive, templates: options.templates, port, cwd: io.cwd})
   const state = server.state()
   io.stdout(`policypress preview: ${server.url}  (in-app pages in a phone frame: ${server.url}__policypress/phone)`)

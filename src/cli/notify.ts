@@ -4,7 +4,7 @@
 import {notify} from '../notices/notify.js'
 import {formatNotifyJson, formatNotifyText} from '../notices/report.js'
 import {formatJson, formatText} from '../report/format.js'
-import type {CliIo} from './io.js'
+import {requireArchive, type CliIo} from './io.js'
 
 /** Options of `notify`. */
 export interface NotifyCommandOptions {
@@ -38,6 +38,7 @@ const interruptedCode = 130
  * something left undelivered, 2 configuration errors, 130 after Ctrl-C (the outbox is written first).
  */
 export async function notifyCommand(options: NotifyCommandOptions, io: CliIo): Promise<number> {
+  await requireArchive(options.archive)
   const numbers = {...numberOptions}
   for (const key of Object.keys(numberOptions) as Array<keyof typeof numberOptions>) {
     const value = options[key]

@@ -6,7 +6,7 @@ import path from 'node:path'
 import {formatText} from '../report/format.js'
 import {MissingDependencyError} from '../pdf/chromium.js'
 import {defaultPdfName, printPdf} from '../pdf/print.js'
-import type {CliIo} from './io.js'
+import {requireArchive, type CliIo} from './io.js'
 
 /** Options of `pdf`. */
 export interface PdfCommandOptions {
@@ -19,6 +19,7 @@ export interface PdfCommandOptions {
 
 /** Run `pdf`; resolves to the exit code (1 content errors, 2 missing Chromium or a bad choice). */
 export async function pdfCommand(document: string, options: PdfCommandOptions, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  await requireArchive(options.archive && path.resolve(io.cwd, options.archive))
   let printed
   try {
     printed = await printPdf({document, version: options.version, locale: options.locale, content: path.resolve(io.cwd, options.content), archive: options.archive && path.resolve(io.cwd, options.archive), env})

@@ -62,6 +62,18 @@ test('build refuses an output folder it did not write', () => {
   assert.equal(fs.readFileSync(path.join(dir, 'docs', 'notes.txt'), 'utf8'), 'mine')
 })
 
+test('an --archive folder that does not exist is refused: a mistyped path must not show the draft as in force', () => {
+  const dir = workspace('multilocale')
+  for (const command of [['build'], ['check']]) {
+    const run = policypress([...command, '--archive', 'archvie'], dir)
+    assert.equal(run.code, 2, command[0])
+    assert.equal(run.stderr, 'policypress: Archive folder `archvie` not found; check the --archive path (leave the option out while nothing is published yet)\n')
+  }
+  assert.equal(fs.existsSync(path.join(dir, 'dist')), false, 'nothing written')
+  // Left out, a missing archive/ is a project with nothing published yet.
+  assert.equal(policypress(['build'], dir).code, 0)
+})
+
 test('build refuses an output folder inside the content folder', () => {
   const run = policypress(['build', '--out', 'content/site'], workspace('multilocale'))
   assert.equal(run.code, 2)
