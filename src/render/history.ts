@@ -9,6 +9,7 @@ import {buildChangeSummary, changeSummarySchema, type ChangeSummary} from '../ch
 import {renderDiffBody, diffLabelsEn, diffLabelsZh} from '../diff/html.js'
 import type {EntryChange} from '../lists/diff.js'
 import {listFields, listTitles, localized} from '../lists/fields.js'
+import {escapeHtml} from './html.js'
 import {outputPathOf, relativeUrl} from './paths.js'
 import {portalCssPath} from './policy-pages.js'
 import type {Templates} from './templates.js'
@@ -205,15 +206,19 @@ export function renderFeed(changeSummaries: ChangeSummary[], site: SiteConfig): 
     link: site.url,
     updated: new Date(`${updated}T00:00:00Z`),
     copyright: site.title,
-    generator: 'policypress'
+    generator: 'policypress',
+    // Atom requires an author of the feed (RFC 4287 4.1.1): the portal that publishes the policies.
+    author: {name: site.title, link: site.url}
   })
   for (const summary of summaries) {
+    // The feed library marks titles and summaries `type="html"`: the author's plain text must be escaped,
+    // or a reader would render `<b>` in a summary as markup and `&amp;` as `&`.
     feed.addItem({
-      title: `${summary.title} ${summary.to.version}${summary.material ? ' ★' : ''}`,
+      title: escapeHtml(`${summary.title} ${summary.to.version}${summary.material ? ' ★' : ''}`),
       id: new URL(`${summary.document}/${summary.locale}/changes/${summary.to.version}.json`, site.url).href,
       link: summary.links.diff,
       date: new Date(`${summary.to.updated}T00:00:00Z`),
-      description: summary.summary
+      description: escapeHtml(summary.summary)
     })
   }
   return [{path: feedPath, contents: feed.atom1()}]
