@@ -188,17 +188,37 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const result = await render({...options, content, cache: options.cache ?? (scratch ? folderCache(scratch) : undefined)})
     if (!result.ok) return result
     try {
-      await writeOutput(out, result.written, {background: options.backgroundCleanup})
+      await writeOutputTo(out, result.written, options)
       return result
     } catch (error) {
       if (!(error instanceof CacheDamagedError)) throw error
       // Someone removed or changed cache files during the build: build once more without the cache.
       const fresh = await render({...options, content, cache: undefined})
-      if (fresh.ok) await writeOutput(out, fresh.written, {background: options.backgroundCleanup})
+      if (fresh.ok) await writeOutputTo(out, fresh.written, options)
       return fresh
     }
   } finally {
     if (scratch) await fs.rm(scratch, {recursive: true, force: true})
+  }
+}
+
+/** Write the output folder; a system error becomes one line that names the folder and what to do. */
+async function writeOutputTo(out: string, files: OutputFile[], options: BuildOptions): Promise<void> {
+  try {
+    await writeOutput(out, files, {background: options.backgroundCleanup})
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code
+    const why: Record<string, string> = {
+      ENOTDIR: 'it, or a folder above it, is a file',
+      EEXIST: 'it, or a folder above it, is a file',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'the disk is read-only',
+      ENOSPC: 'the disk is full',
+      EDQUOT: 'the disk quota is used up'
+    }
+    if (code === undefined || why[code] === undefined) throw error
+    throw new Error(`Cannot write the output folder \`${options.out ?? 'dist'}\`: ${why[code]}; pass a folder you can write with --out`)
   }
 }
 

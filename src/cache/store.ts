@@ -149,7 +149,13 @@ export function folderCache(dir: string): CacheStore & {stats: CacheStats; texts
       }
       const entries: Array<{file: string; size: number; used: number}> = []
       const texts = new Map<string, {file: string; size: number}>()
-      for (const name of fs.readdirSync(dir, {recursive: true}).map(String)) {
+      let names: string[]
+      try {
+        names = fs.readdirSync(dir, {recursive: true}).map(String)
+      } catch {
+        return 0 // an unusable cache folder holds nothing to prune
+      }
+      for (const name of names) {
         const file = path.join(dir, name)
         const isEntry = name.endsWith('.json')
         if (!isEntry && !name.endsWith('.txt')) continue
@@ -199,7 +205,11 @@ function writeText(file: string, text: string): void {
     fs.writeFileSync(temporary, text)
     fs.renameSync(temporary, file)
   } catch {
-    fs.rmSync(temporary, {force: true})
+    try {
+      fs.rmSync(temporary, {force: true})
+    } catch {
+      // The folder itself is unusable (a file, say): nothing was written, nothing to remove.
+    }
   }
 }
 

@@ -74,6 +74,22 @@ test('an --archive folder that does not exist is refused: a mistyped path must n
   assert.equal(policypress(['build'], dir).code, 0)
 })
 
+test('an output folder that is a file is one clear line, exit 2; a cache folder that is a file only costs speed', () => {
+  const dir = workspace('multilocale')
+  fs.writeFileSync(path.join(dir, 'site'), 'a file')
+  for (const out of ['site', 'site/dist']) {
+    const run = policypress(['build', '--out', out], dir)
+    assert.equal(run.code, 2)
+    assert.equal(run.stderr, `policypress: Cannot write the output folder \`${out}\`: it, or a folder above it, is a file; pass a folder you can write with --out\n`)
+  }
+  assert.equal(fs.readFileSync(path.join(dir, 'site'), 'utf8'), 'a file')
+  const cached = policypress(['build', '--cache', 'site', '--out', 'dist'], dir)
+  assert.equal(cached.code, 0, cached.stderr)
+  const fresh = policypress(['build', '--no-cache', '--out', 'fresh'], dir)
+  assert.equal(fresh.code, 0, fresh.stderr)
+  assert.deepEqual(snapshot(path.join(dir, 'dist')), snapshot(path.join(dir, 'fresh')))
+})
+
 test('build refuses an output folder inside the content folder', () => {
   const run = policypress(['build', '--out', 'content/site'], workspace('multilocale'))
   assert.equal(run.code, 2)
