@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs/promises'
 import {diffMarkdownDocuments, readMarkdown} from '../diff/markdown.js'
-import {formatText} from '../report/format.js'
+import {formatJson, formatText} from '../report/format.js'
 import {hasErrors} from '../messages.js'
 import {formatDiffText} from '../diff/format.js'
 import {renderDiffPage} from '../diff/html.js'
@@ -30,8 +30,9 @@ export async function diffCommand(oldPath: string, newPath: string, options: Dif
   }
   const [old, next] = [readMarkdown(texts[0]!, oldPath), readMarkdown(texts[1]!, newPath)]
   if (hasErrors([old.file, next.file])) {
-    // Compared as it was read, the file would look empty: say why instead.
-    io.stderr(formatText([old.file, next.file], io.cwd))
+    // Compared as it was read, the file would look empty: say why instead (as `check` would, in JSON too).
+    if (options.format === 'json') io.stdout(formatJson([old.file, next.file], io.cwd))
+    else io.stderr(formatText([old.file, next.file], io.cwd))
     return 1
   }
   const diff = diffMarkdownDocuments(old, next)

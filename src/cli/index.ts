@@ -17,6 +17,37 @@ const {version} = require('../../package.json') as {version: string}
 
 /** Run the CLI with `argv` (as `process.argv`); resolves to the exit code. */
 export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+  const args = argv.slice(2)
+  if (!wantsJson(args)) return runCommand(argv, io)
+  // A machine asked for JSON: a failure that printed none (a bad option, a missing folder, a refusal)
+  // still gets a JSON object on stdout, with what was said on stderr.
+  let printed = false
+  const said: string[] = []
+  const recording: CliIo = {
+    cwd: io.cwd,
+    stdout(text) {
+      printed = true
+      io.stdout(text)
+    },
+    stderr(text) {
+      said.push(text)
+      io.stderr(text)
+    }
+  }
+  const code = await runCommand(argv, recording)
+  if (code !== exitCodes.ok && !printed) {
+    const error = said.join('\n').replace(/^policypress: /, '').trim()
+    io.stdout(JSON.stringify({ok: false, exitCode: code, error}, null, 2))
+  }
+  return code
+}
+
+/** Whether `args` ask for a JSON report (`--json`, `--format json`, `--format=json`). */
+function wantsJson(args: string[]): boolean {
+  return args.some((arg, index) => arg === '--json' || arg === '--format=json' || (arg === '--format' && args[index + 1] === 'json'))
+}
+
+async function runCommand(argv: string[], io: CliIo): Promise<number> {
   let code: number = exitCodes.ok
   const program = new Command()
     .name('policypress')
