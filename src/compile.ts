@@ -20,6 +20,7 @@ import {checkHtml} from './check/html.js'
 import {checkUnmatchedStrong} from './check/emphasis.js'
 import {checkUnusedFiles} from './check/unused.js'
 import {checkBrokenTables} from './check/tables.js'
+import {checkHeadingMarks} from './check/heading-marks.js'
 import {checkControlCharacters} from './check/characters.js'
 import {checkStrayIncludes} from './check/stray-include.js'
 import {checkLinks} from './check/links.js'
@@ -91,6 +92,7 @@ export function compileContent(source: ContentSource, store: CacheStore = noCach
       checkStrayIncludes(context)
       checkUnmatchedStrong(context)
       checkBrokenTables(context)
+      checkHeadingMarks(context)
       anchors.set(path, checkHeadings(context))
       contexts.push(context)
     }

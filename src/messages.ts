@@ -26,6 +26,7 @@ export const ruleHints = {
   'config-invalid': 'Fix `content/policypress.yaml`; allowed keys are listed in docs/authoring.md.',
   'locale-unknown': 'Set `locale` to the folder name of a translation, e.g. `zh-CN` for `content/privacy/zh-CN/`, or add that translation.',
   'heading-depth': 'Chapters use `##`; each level goes one deeper (`###`, `####` …). The title comes from front matter.',
+  'heading-malformed': 'Write a heading as `##` to `######` in ASCII, then a space, then the title and its `{#id}`: `### （一）实现相关功能与服务 {#collection-1}`; write `\\#` for a `#` that starts a line of text.',
   'heading-id-missing': 'End the heading with a stable id such as `{#collection}`, or run `policypress check --fix`.',
   'heading-id-malformed': 'Ids use lowercase ASCII letters, digits and Chinese characters, joined by single `-` or `_`, e.g. `{#collection-1}`.',
   'heading-id-duplicate': 'Give each heading its own id; ids must be unique within a document.',
