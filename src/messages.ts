@@ -30,7 +30,7 @@ export const ruleHints = {
   'heading-id-missing': 'End the heading with a stable id such as `{#collection}`, or run `policypress check --fix`.',
   'heading-id-malformed': 'Ids use lowercase ASCII letters, digits and Chinese characters, joined by single `-` or `_`, e.g. `{#collection-1}`.',
   'heading-id-duplicate': 'Give each heading its own id; ids must be unique within a document.',
-  'strong-unmatched': 'Bold does not start right after a Latin letter or digit before a curly quote or ASCII punctuation (`SDK**“设备信息”**`), nor end the other way round: put the `**` inside the quotes (`SDK“**设备信息**”`) or around the Latin word too (`**SDK“设备信息”**`); write `\\*\\*` for asterisks.',
+  'strong-unmatched': 'Give every `**` its closing `**`, in ASCII. Bold does not start right after a Latin letter or digit before a curly quote or ASCII punctuation (`SDK**“设备信息”**`), nor end the other way round: put the `**` inside the quotes (`SDK“**设备信息**”`) or around the Latin word too (`**SDK“设备信息”**`); write `\\*\\*` for asterisks.',
   'table-malformed': 'Write the header row, then a separator row with one `---` per column (`| --- | --- |`), then one row per line; every row has the same number of cells.',
   'no-html': 'Remove the HTML; write the text in Markdown (`**bold**`, lists, links) instead.',
   'no-image': 'Images are not supported in policy text; describe the content in words.',

@@ -16,7 +16,8 @@ const cases: Array<[string, string, string[]]> = [
   ['an unclosed bold is reported', '这一句**没有结束。', [`${zh}:12:4 error strong-unmatched`]],
   ['escaped asterisks are literal on purpose', '联系电话：\\*\\*\\*', []],
   ['asterisks in code are code', '写作 `**粗体**` 即可。', []],
-  ['bold and italic together are fine', '***重要***', []]
+  ['bold and italic together are fine', '***重要***', []],
+  ['full-width asterisks are reported at each pair', '＊＊若您是未成年人＊＊，请在监护人陪同下阅读。', [`${zh}:12:1 error strong-unmatched`, `${zh}:12:10 error strong-unmatched`]]
 ]
 
 for (const [name, body, expected] of cases) {
@@ -35,4 +36,9 @@ test('a `**` in an included clause is reported in the clause file', () => {
   const clause = 'privacy/zh-CN/clauses/a.md'
   const result = compile({[zh]: policy('## 一 {#a}\n\n::include{src="clauses/a.md"}\n'), [clause]: '第三方SDK**“设备信息”**。\n'})
   assert.deepEqual(messages(result), [`${clause}:1:7 error strong-unmatched`, `${clause}:1:15 error strong-unmatched`])
+})
+
+test('full-width asterisks are named as such', () => {
+  const result = compile({[zh]: policy('## 一 {#a}\n\n＊＊重要＊＊\n')})
+  assert.equal(reasons(result)[0], 'Unexpected full-width `＊＊` shown as text, expected ASCII `**` for bold')
 })
