@@ -51,11 +51,15 @@ const expectations: Record<string, [string, RuleId]> = {
 export function checkFrontmatter(frontmatter: Frontmatter | undefined, file: VFile): PolicyMeta | undefined {
   if (!frontmatter) {
     if (!file.messages.some((m) => m.ruleId === 'frontmatter-yaml')) {
-      report(file, 'Missing front matter, expected `---` with id, title, locale, version, updated, effective', 'frontmatter-missing', {line: 1, column: 1})
+      const opened = /^\uFEFF?---[ \t]*(\r\n|\r|\n)/.test(String(file.value))
+      const reason = opened
+        ? 'Missing the closing `---` of the front matter, expected a line of `---` after the last `key: value` line'
+        : 'Missing front matter, expected `---` with id, title, locale, version, updated, effective'
+      report(file, reason, 'frontmatter-missing', {line: 1, column: 1})
     }
     return undefined
   }
-  const {data, keys, start} = frontmatter
+  const {data, keys, written, start} = frontmatter
   const result = policyMetaSchema.safeParse(data)
   if (!result.success) {
     const reported = new Set<string>()
@@ -72,9 +76,10 @@ export function checkFrontmatter(frontmatter: Frontmatter | undefined, file: VFi
       reported.add(key)
       const [expected, ruleId] = expectations[key] ?? ['a valid value', 'frontmatter-type']
       if (data[key] === undefined || data[key] === null) {
-        report(file, `Missing \`${key}\` in front matter, expected ${expected}`, 'frontmatter-required', keys.get(key) ?? start)
+        const missing = keys.has(key) ? `Missing value of \`${key}\`` : `Missing \`${key}\` in front matter`
+        report(file, `${missing}, expected ${expected}`, 'frontmatter-required', keys.get(key) ?? start)
       } else {
-        report(file, `Unexpected value \`${show(data[key])}\` for \`${key}\`, expected ${expected}`, ruleId, keys.get(key) ?? start)
+        report(file, `Unexpected value \`${written.get(key) ?? show(data[key])}\` for \`${key}\`, expected ${expected}`, ruleId, keys.get(key) ?? start)
       }
     }
     return undefined

@@ -8,6 +8,7 @@ import type {SiteConfig} from '../model/types.js'
 import {isValidId} from '../model/ids.js'
 import {isValidLocale} from '../model/locale.js'
 import {report} from '../messages.js'
+import {explainYamlError} from '../parse/yaml-errors.js'
 
 /** Keys of `policypress.yaml` and what they hold. */
 const siteKeys: Record<string, string> = {
@@ -32,7 +33,8 @@ export function readSiteConfig(file: VFile | undefined, locales: readonly string
   const pointOf = (node: YamlNode | null | undefined) => (node?.range ? place.toPoint(node.range[0]) : undefined) ?? {line: 1, column: 1}
   const document = parseDocument(String(file.value), {prettyErrors: false})
   for (const error of document.errors) {
-    report(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, 'config-invalid', place.toPoint(error.pos[0]))
+    const explained = explainYamlError(String(file.value), error)
+    report(file, explained.reason, 'config-invalid', place.toPoint(explained.offset))
   }
   if (document.errors.length > 0 || document.contents === null) return site
   if (!isMap(document.contents)) {

@@ -8,6 +8,7 @@ import {location} from 'vfile-location'
 import type {DataType} from '../model/types.js'
 import {isValidId} from '../model/ids.js'
 import {report} from '../messages.js'
+import {explainYamlError} from '../parse/yaml-errors.js'
 
 /** Name of the vocabulary file in the content folder. */
 export const vocabularyPath = 'vocabulary.yaml'
@@ -21,7 +22,8 @@ export function readVocabulary(file: VFile | undefined): DataType[] {
   const at = (offset: number | undefined) => place.toPoint(offset ?? 0) ?? {line: 1, column: 1}
   const document = parseDocument(String(file.value), {prettyErrors: false, uniqueKeys: true})
   for (const error of document.errors) {
-    report(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, 'vocabulary-invalid', at(error.pos[0]))
+    const explained = explainYamlError(String(file.value), error)
+    report(file, explained.reason, 'vocabulary-invalid', at(explained.offset))
   }
   if (document.errors.length > 0 || document.contents === null) return []
   if (!isMap(document.contents)) {

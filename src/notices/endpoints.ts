@@ -12,6 +12,7 @@ import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair} from 'yaml'
 import {report} from '../messages.js'
+import {explainYamlError} from '../parse/yaml-errors.js'
 import {signatureHeader} from './signature.js'
 
 /** Name of the endpoints file in the content folder. */
@@ -47,7 +48,8 @@ export function readEndpoints(file: VFile): EndpointConfig[] {
   const pointOf = (node: YamlNode | null | undefined) => (node?.range ? place.toPoint(node.range[0]) : undefined) ?? {line: 1, column: 1}
   const document = parseDocument(String(file.value), {prettyErrors: false})
   for (const error of document.errors) {
-    report(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, 'webhooks-invalid', place.toPoint(error.pos[0]))
+    const explained = explainYamlError(String(file.value), error)
+    report(file, explained.reason, 'webhooks-invalid', place.toPoint(explained.offset))
   }
   if (document.errors.length > 0) return []
   const root = document.contents

@@ -59,3 +59,45 @@ test('a policy with front matter errors is left out of the model', () => {
   assert.equal(result.ok, false)
   assert.equal(result.project.documents.length, 0)
 })
+
+/** Front matter with the title line written as `line` (line 3). */
+const titled = (line: string) => `---\nid: privacy\n${line}\nlocale: zh-CN\nversion: 2023-09-20\nupdated: 2023-09-20\neffective: 2023-09-27\n---\n\n${body}`
+
+const typed: Array<[string, string, string, string]> = [
+  ['a full-width colon', 'title：快手隐私政策', `${path}:3:1 error frontmatter-yaml`, 'Unexpected full-width colon `：` after `title`, expected an ASCII colon and a space: `title: …`'],
+  ['a full-width space', 'title:　快手隐私政策', `${path}:3:1 error frontmatter-yaml`, 'Unexpected full-width space after `title:`, expected an ASCII space: `title: …`'],
+  ['curly quotes', 'title: “快手隐私政策: 2024版”', `${path}:3:1 error frontmatter-yaml`, 'Unexpected curly quotes in the value of `title`: YAML quotes are ASCII, write `title: "…"`'],
+  ['no space after the colon', 'title:快手隐私政策', `${path}:3:1 error frontmatter-yaml`, 'Missing space after `title:`, expected `title: …`'],
+  ['a value starting with `*`', 'title: *快手隐私政策', `${path}:3:1 error frontmatter-yaml`, 'Unexpected `*快手隐私政策` for `title`: YAML reads a value starting with `*` as a reference; put the value in quotes'],
+  ['a ` #` that would cut the title short', 'title: 快手 #隐私政策', `${path}:3:11 error frontmatter-yaml`, 'Unexpected `#隐私政策` after the value of `title`: YAML reads ` #` as the start of a comment and drops the rest; put the whole value in quotes']
+]
+
+for (const [name, line, expected, reason] of typed) {
+  test(`what a Chinese input method types is named in words: ${name}`, () => {
+    const result = compile({[path]: titled(line)})
+    assert.deepEqual(messages(result), [expected])
+    assert.deepEqual(reasons(result), [reason])
+  })
+}
+
+test('a quoted `#` is text', () => {
+  const result = compile({[path]: titled("title: '快手 #隐私政策'")})
+  assert.deepEqual(messages(result), [])
+  assert.equal(result.project.documents[0]?.title, '快手 #隐私政策')
+})
+
+test('a value is shown as written, an empty one is named, and an unclosed front matter says so', () => {
+  const version = compile({[path]: policy(body, {version: '1.0'})})
+  assert.deepEqual(reasons(version), ['Unexpected value `1.0` for `version`, expected a version like `2023-09-20`'])
+  const empty = compile({[path]: policy(body, {effective: ''})})
+  assert.deepEqual(messages(empty), [`${path}:7:1 error frontmatter-required`])
+  assert.match(reasons(empty)[0]!, /^Missing value of `effective`/)
+  const unclosed = compile({[path]: titled('title: 快手隐私政策').replace('\n---\n\n', '\n\n')})
+  assert.deepEqual(reasons(unclosed), ['Missing the closing `---` of the front matter, expected a line of `---` after the last `key: value` line'])
+})
+
+test('the same words in the site settings', () => {
+  const result = compile({[path]: policy(body), 'policypress.yaml': 'title：快手隐私中心\nlocale: zh-CN\n'})
+  assert.deepEqual(messages(result), ['policypress.yaml:1:1 error config-invalid'])
+  assert.deepEqual(reasons(result), ['Unexpected full-width colon `：` after `title`, expected an ASCII colon and a space: `title: …`'])
+})
