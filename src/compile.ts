@@ -21,6 +21,7 @@ import {checkUnmatchedStrong} from './check/emphasis.js'
 import {checkUnusedFiles} from './check/unused.js'
 import {checkBrokenTables} from './check/tables.js'
 import {checkHeadingMarks} from './check/heading-marks.js'
+import {checkLinkSyntax} from './check/link-syntax.js'
 import {checkControlCharacters} from './check/characters.js'
 import {checkStrayIncludes} from './check/stray-include.js'
 import {checkLinks} from './check/links.js'
@@ -93,6 +94,7 @@ export function compileContent(source: ContentSource, store: CacheStore = noCach
       checkUnmatchedStrong(context)
       checkBrokenTables(context)
       checkHeadingMarks(context)
+      checkLinkSyntax(context)
       anchors.set(path, checkHeadings(context))
       contexts.push(context)
     }

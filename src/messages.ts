@@ -35,6 +35,7 @@ export const ruleHints = {
   'no-html': 'Remove the HTML; write the text in Markdown (`**bold**`, lists, links) instead.',
   'no-image': 'Images are not supported in policy text; describe the content in words.',
   'link-protocol': 'Links may use `https:`, `http:`, `mailto:` or `tel:`, or point at another file in content/.',
+  'link-malformed': 'Write a link as `[text](target)`: ASCII parentheses, right after the `]`, e.g. `[“如何联系我们”](#contact)`.',
   'link-missing-file': 'Check the path: it is relative to this file, e.g. `lists/sdk.md` from a policy; link to policies and lists, not to clause files.',
   'link-missing-anchor': 'Use the id of an existing heading, e.g. `#collection`, or add that id.',
   'directive-unknown': 'The only directive is `::include{src="clauses/name.md"}`, on a line of its own; to write a colon, write it as text.',
