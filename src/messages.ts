@@ -29,6 +29,7 @@ export const ruleHints = {
   'heading-malformed': 'Write a heading as `##` to `######` in ASCII, then a space, then the title and its `{#id}`: `### （一）实现相关功能与服务 {#collection-1}`; write `\\#` for a `#` that starts a line of text.',
   'heading-id-missing': 'End the heading with a stable id such as `{#collection}`, or run `policypress check --fix`.',
   'heading-id-malformed': 'Ids use lowercase ASCII letters, digits and Chinese characters, joined by single `-` or `_`, e.g. `{#collection-1}`.',
+  'heading-id-published': 'Keep the `{#id}` a published section had, even when its title or place changes; remove a section only when its text is really gone.',
   'heading-id-duplicate': 'Give each heading its own id; ids must be unique within a document.',
   'strong-unmatched': 'Give every `**` its closing `**`, in ASCII. Bold does not start right after a Latin letter or digit before a curly quote or ASCII punctuation (`SDK**“设备信息”**`), nor end the other way round: put the `**` inside the quotes (`SDK“**设备信息**”`) or around the Latin word too (`**SDK“设备信息”**`); write `\\*\\*` for asterisks.',
   'table-malformed': 'Write the header row, then a separator row with one `---` per column (`| --- | --- |`), then one row per line; every row has the same number of cells.',

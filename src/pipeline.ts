@@ -23,6 +23,7 @@ import {lazyNoticeTemplates, readNoticeTemplatesIn, type LazyNoticeTemplates} fr
 import {sha256} from './versions/lock.js'
 import type {Project} from './model/types.js'
 import {checkNoticePeriod} from './changes/notice-period.js'
+import {checkPublishedIds} from './changes/published-ids.js'
 import {checkNoticeLengths} from './notices/check.js'
 import {summaryOf} from './render/history.js'
 import {hasErrors} from './messages.js'
@@ -165,6 +166,7 @@ async function checkAgainstPublished(
       const file = change && source.files.get(change.to.document.path)
       if (change && file) {
         checkNoticePeriod(change, result.project.site, file)
+        checkPublishedIds(change, (path) => source.files.get(path))
         checkNoticeLengths(summaryOf(change, history, result.project.site, notices.compiled()), change.to.document, file)
       }
     }
