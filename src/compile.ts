@@ -22,6 +22,7 @@ import {checkUnusedFiles} from './check/unused.js'
 import {checkBrokenTables} from './check/tables.js'
 import {checkHeadingMarks} from './check/heading-marks.js'
 import {checkLinkSyntax} from './check/link-syntax.js'
+import {checkOrderedLists} from './check/ordered-lists.js'
 import {checkControlCharacters} from './check/characters.js'
 import {checkStrayIncludes} from './check/stray-include.js'
 import {checkLinks} from './check/links.js'
@@ -95,6 +96,7 @@ export function compileContent(source: ContentSource, store: CacheStore = noCach
       checkBrokenTables(context)
       checkHeadingMarks(context)
       checkLinkSyntax(context)
+      checkOrderedLists(context)
       anchors.set(path, checkHeadings(context))
       contexts.push(context)
     }

@@ -32,6 +32,7 @@ export const ruleHints = {
   'heading-id-published': 'Keep the `{#id}` a published section had, even when its title or place changes; remove a section only when its text is really gone.',
   'heading-id-duplicate': 'Give each heading its own id; ids must be unique within a document.',
   'strong-unmatched': 'Give every `**` its closing `**`, in ASCII. Bold does not start right after a Latin letter or digit before a curly quote or ASCII punctuation (`SDK**“设备信息”**`), nor end the other way round: put the `**` inside the quotes (`SDK“**设备信息**”`) or around the Latin word too (`**SDK“设备信息”**`); write `\\*\\*` for asterisks.',
+  'ordered-list': 'Write the policy\'s own item numbers as text in a `- ` list, with a backslash before the dot: `- 1\\. …`, `- 2\\. …`.',
   'table-malformed': 'Write the header row, then a separator row with one `---` per column (`| --- | --- |`), then one row per line; every row has the same number of cells.',
   'no-html': 'Remove the HTML; write the text in Markdown (`**bold**`, lists, links) instead.',
   'no-image': 'Images are not supported in policy text; describe the content in words.',
