@@ -105,7 +105,7 @@ export async function check(options: PipelineOptions = {}, cache?: ReleaseCache,
     }
     result = {...result, ok: !hasErrors(result.files)}
   }
-  const files = [...archive.files, ...result.files]
+  const files = [...archive.files, ...result.files, ...(source.ignored ?? [])]
   return {...result, source, archive, files, ok: archive.ok && !hasErrors(result.files)}
 }
 

@@ -13,6 +13,11 @@ export interface ContentSource {
   root: string
   /** Files sorted by path. Each VFile has `path` relative to `cwd` = the content folder. */
   files: Map<string, VFile>
+  /**
+   * Files that look like policy text saved under a name policypress does not read (`index.md.txt`,
+   * `sdk.markdown`), each with a warning; they are not content, so nothing else sees them.
+   */
+  ignored?: VFile[] | undefined
 }
 
 /** File types the loader reads. */
@@ -31,8 +36,14 @@ export async function loadContent(root: string): Promise<ContentSource> {
     throw new Error(`Content folder \`${root}\` not found; pass an existing folder with --content`)
   }
   const realRoot = await fs.realpath(absolute)
-  const paths = await walk(absolute, '')
+  const skipped: string[] = []
+  const paths = await walk(absolute, '', skipped)
   paths.sort()
+  const ignored = skipped.filter((relative) => lookedLikeText.test(relative)).sort().map((relative) => {
+    const file = new VFile({path: relative, cwd: absolute, value: ''})
+    report(file, 'Unexpected file that policypress does not read: only `.md` and `.yaml` files are content', 'content-unused', {line: 1, column: 1}, 'warning')
+    return file
+  })
   const files = new Map<string, VFile>()
   for (const relative of paths) {
     const full = path.join(absolute, relative)
@@ -51,8 +62,11 @@ export async function loadContent(root: string): Promise<ContentSource> {
     file.value = decode(bytes, file)
     files.set(relative, file)
   }
-  return {root: absolute, files}
+  return {root: absolute, files, ignored}
 }
+
+/** Names of text an author most likely meant as content (Windows adds `.txt`; editors `.markdown`). */
+const lookedLikeText = /\.(txt|markdown|mdown|mkd|mdx|yaml\.txt)$/i
 
 /** Make a `ContentSource` from in-memory files, for tests and embedding. */
 export function contentFromFiles(files: Record<string, string>, root = '/content'): ContentSource {
@@ -63,16 +77,18 @@ export function contentFromFiles(files: Record<string, string>, root = '/content
   return {root, files: map}
 }
 
-async function walk(root: string, relative: string): Promise<string[]> {
+async function walk(root: string, relative: string, skipped: string[]): Promise<string[]> {
   const entries = await fs.readdir(path.join(root, relative), {withFileTypes: true})
   const found: string[] = []
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue
     const child = relative ? `${relative}/${entry.name}` : entry.name
     if (entry.isDirectory()) {
-      found.push(...(await walk(root, child)))
+      found.push(...(await walk(root, child, skipped)))
     } else if (textExtensions.has(path.extname(entry.name).toLowerCase())) {
       found.push(child)
+    } else {
+      skipped.push(child)
     }
   }
   return found

@@ -1,5 +1,9 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {check} from '../../src/pipeline.js'
 import {compile, messages, policy, reasons} from '../helpers.js'
 import {contentFromFiles} from '../../src/load/content.js'
 import {compileContent} from '../../src/compile.js'
@@ -48,4 +52,16 @@ test('when a policy cannot be read, no clause is called unused: what it includes
   // As the loader reports a file that is not UTF-8.
   report(source.files.get(zh)!, 'Unexpected bytes that are not UTF-8', 'content-encoding', {line: 1, column: 1})
   assert.deepEqual(messages(compileContent(source)), [`${zh}:1:1 error content-encoding`])
+})
+
+test('a file that looks like policy text under a name policypress does not read is a warning; other files are left alone', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policypress-ignored-'))
+  const content = path.join(dir, 'content')
+  fs.mkdirSync(path.join(content, 'privacy', 'zh-CN'), {recursive: true})
+  fs.writeFileSync(path.join(content, 'privacy', 'zh-CN', 'index.md.txt'), policy('## 一 {#a}\n\n正文。\n'))
+  fs.writeFileSync(path.join(content, 'privacy', 'zh-CN', 'original.docx'), 'PK')
+  const result = await check({content})
+  const found = result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.ruleId}`))
+  assert.deepEqual(found, ['privacy/zh-CN/index.md.txt:1:1 warning content-unused'])
+  assert.equal(result.files.find((file) => file.path.endsWith('.txt'))?.messages[0]?.reason, 'Unexpected file that policypress does not read: only `.md` and `.yaml` files are content')
 })
