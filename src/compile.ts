@@ -138,10 +138,11 @@ export function compileContent(source: ContentSource, store: CacheStore = noCach
   }
   for (const context of contexts) checkLinks(context, anchorsOf)
 
-  const vocabulary = readVocabulary(source.files.get(vocabularyPath))
+  const vocabularyFile = source.files.get(vocabularyPath)
+  const vocabulary = readVocabulary(vocabularyFile)
   const fileOf = (list: PolicyList) => source.files.get(list.path)!
   for (const group of checks ? groupBy(parsedLists, (parsed) => `${parsed.list.documentId}/${parsed.list.locale}`) : []) {
-    crossCheckLists(group, vocabulary, fileOf)
+    crossCheckLists(group, vocabularyFile && vocabulary.length === 0 && hasErrors([vocabularyFile]) ? undefined : vocabulary, fileOf)
   }
 
   documents.sort((a, b) => (a.id === b.id ? compare(a.locale, b.locale) : compare(a.id, b.id)))

@@ -11,10 +11,11 @@ import type {ParsedList} from './parse.js'
  * Cross-check the lists of one document and locale against each other and the vocabulary.
  *
  * @param lists the parsed lists of one document and locale.
+ * @param vocabulary the information types; `undefined` when vocabulary.yaml could not be read (ids go unchecked).
  * @param fileOf the file of a list, to report on.
  */
-export function crossCheckLists(lists: ParsedList[], vocabulary: DataType[], fileOf: (list: PolicyList) => VFile): void {
-  const types = new Map(vocabulary.map((type) => [type.id, type]))
+export function crossCheckLists(lists: ParsedList[], vocabulary: DataType[] | undefined, fileOf: (list: PolicyList) => VFile): void {
+  const types = new Map((vocabulary ?? []).map((type) => [type.id, type]))
   const permissions = lists.find((parsed) => parsed.list.kind === 'permissions')?.list
   const permissionIds = new Set(permissions?.entries.map((entry) => entry.id) ?? [])
   const collection = lists.find((parsed) => parsed.list.kind === 'collection')?.list
@@ -24,6 +25,8 @@ export function crossCheckLists(lists: ParsedList[], vocabulary: DataType[], fil
     const file = fileOf(list)
     for (const reference of references) {
       if (reference.type === 'data') {
+        // A vocabulary that could not be read has said so; every id would look unknown after it.
+        if (vocabulary === undefined) continue
         const type = types.get(reference.id)
         if (!type) {
           report(file, `Unexpected information type \`${reference.id}\` in entry \`${reference.entryId}\`, expected an id from vocabulary.yaml`, 'list-unknown-data', reference.point)

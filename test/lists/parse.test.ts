@@ -166,3 +166,9 @@ test('an empty list is an error: published, it would say there are no such parti
     assert.deepEqual(messages(compile(listContent({[sdkPath]: text}))), [`${sdkPath}:1:1 error content-empty`], JSON.stringify(text))
   }
 })
+
+test('a vocabulary that cannot be read is reported once, not again at every information type of every list', () => {
+  const broken = 'phone:\n  zh-CN: "手机号码\n  sensitive: false\n'
+  const found = messages(compile(listContent({'vocabulary.yaml': broken})))
+  assert.deepEqual(found, ['vocabulary.yaml:4:1 error vocabulary-invalid'])
+})
