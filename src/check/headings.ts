@@ -13,6 +13,15 @@ export function checkHeadings(context: PolicyContext): Set<string> {
   let previousDepth = 1
   visit(context.tree, 'heading', function (heading) {
     const file = fileOf(context, heading)
+    // A line of text with `---` or `===` right under it is a heading to Markdown (a "setext" heading).
+    // Meant as a rule, it would turn the text into a heading; `check --fix` would even give it an id.
+    const offset = heading.position?.start.offset
+    if (offset !== undefined && String(file.value)[offset] !== '#') {
+      const end = heading.position?.end.offset ?? offset
+      const underline = /[-=]+\s*$/.exec(String(file.value).slice(offset, end))?.[0].trim() ?? '---'
+      report(file, `Unexpected \`${underline}\` right under a line of text, which makes the text a heading: leave a blank line above it for a rule, or write the heading with \`##\``, 'heading-malformed', heading.position?.start)
+      return
+    }
     if (heading.depth === 1) {
       report(file, 'Unexpected level-1 heading (`#`), expected `##` for a chapter: the title comes from front matter', 'heading-depth', heading.position)
     } else if (heading.depth > previousDepth + 1) {

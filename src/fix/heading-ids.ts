@@ -26,7 +26,11 @@ export interface IdFix {
 export function planHeadingIds(file: VFile): IdFix[] {
   const tree = parseMarkdown(file)
   const headings: Heading[] = []
+  const text = String(file.value)
   visit(tree, 'heading', (heading) => {
+    // Text over a `---` line is a heading to Markdown, but rarely to its author (check says so): no id.
+    const offset = heading.position?.start.offset
+    if (offset !== undefined && text[offset] !== '#') return
     headings.push(heading)
   })
   const taken = new Set(headings.map((h) => h.data?.id).filter((id): id is string => id !== undefined))

@@ -127,7 +127,9 @@ export function expandIncludes(
       return []
     }
     if (!source.files.has(target)) {
-      report(file!, `Cannot find included file \`${src}\` (looked for \`${target}\`)`, 'include-missing', place)
+      // Windows paths use `\`; in a Markdown include every folder is separated by `/`.
+      const slash = src.includes('\\') ? `; separate folders with \`/\`: \`${src.replaceAll('\\', '/')}\`` : ''
+      report(file!, `Cannot find included file \`${src}\` (looked for \`${target}\`)${slash}`, 'include-missing', place)
       return []
     }
     cache.included.add(target)

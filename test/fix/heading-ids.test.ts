@@ -67,6 +67,12 @@ test('malformed ids are left for a person to fix', () => {
   assert.equal(fix('## 一 {#Bad Id}\n'), '## 一 {#Bad Id}\n')
 })
 
+test('text over a `---` line gets no id: check reports it as a mistaken heading instead', () => {
+  const text = '## 导言 {#introduction}\n\n亲爱的快手老铁，欢迎您使用快手平台服务！\n---\n\n正文。\n'
+  assert.equal(fix(text), text)
+  assert.deepEqual(messages(compile({'privacy/zh-CN/index.md': policy(text)})), ['privacy/zh-CN/index.md:12:1 error heading-malformed'])
+})
+
 test('a fixed policy passes the id rules', () => {
   const path = 'privacy/zh-CN/index.md'
   const fixed = fix(policy('## 一、收集\n\n### （一）账号\n\n## 二、共享\n'))

@@ -100,3 +100,8 @@ test('an include typed with full-width colons is an error where it is written, n
     assert.ok(reasons(result).includes(`Unexpected \`${colons}include\` with full-width colons, expected \`::include\` with ASCII colons on a line of its own`))
   }
 })
+
+test('an include written with Windows backslashes says to use `/`', () => {
+  const result = compile({[path]: policy('## 一 {#a}\n\n::include{src="clauses\\x.md"}\n'), 'privacy/zh-CN/clauses/x.md': clause})
+  assert.ok(reasons(result).includes('Cannot find included file `clauses\\x.md` (looked for `privacy/zh-CN/clauses\\x.md`); separate folders with `/`: `clauses/x.md`'), reasons(result).join('\n'))
+})
