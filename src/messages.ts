@@ -58,6 +58,7 @@ export const ruleHints = {
   'list-unknown-field': 'Use one of the field names listed in docs/authoring.md for this list.',
   'list-missing-field': 'Add the field as a `- 字段: 值` line under the entry heading.',
   'list-duplicate-field': 'Write each field once; put several values on one line, separated by `、` or `,`.',
+  'list-duplicate-entry': 'Keep one entry per SDK, recipient, information type or permission: merge the two, or name them so a reader can tell them apart.',
   'list-empty-field': 'Write a value after the colon, or remove the optional field.',
   'list-yes-no': 'Write `是` or `否` (or `yes` / `no`).',
   'list-platform': 'Platforms are Android, iOS, HarmonyOS, Web, Windows or macOS, separated by `、` or `,`.',

@@ -23,6 +23,7 @@ export function crossCheckLists(lists: ParsedList[], vocabulary: DataType[] | un
 
   for (const {list, references} of lists) {
     const file = fileOf(list)
+    checkRepeatedNames(list, file)
     for (const reference of references) {
       if (reference.type === 'data') {
         // A vocabulary that could not be read has said so; every id would look unknown after it.
@@ -42,6 +43,29 @@ export function crossCheckLists(lists: ParsedList[], vocabulary: DataType[] | un
         const where = permissions ? 'the permissions list' : 'a permissions list (there is none for this document)'
         report(file, `Unexpected permission \`${reference.id}\` in entry \`${reference.entryId}\`, expected an id from ${where}`, 'list-unknown-permission', reference.point)
       }
+    }
+  }
+}
+
+/**
+ * Two entries of one list with the same name are most likely one entry pasted twice, or a second one
+ * whose name was never changed: readers could not tell them apart. A warning at the later one.
+ */
+function checkRepeatedNames(list: PolicyList, file: VFile): void {
+  const seen = new Map<string, {id: string; line: number}>()
+  for (const entry of list.entries) {
+    const name = entry.name.replace(/\s+/g, ' ').trim().toLowerCase()
+    const first = seen.get(name)
+    if (first) {
+      report(
+        file,
+        `Unexpected second entry named \`${entry.name}\` (\`${entry.id}\`), after \`${first.id}\` on line ${first.line}: merge them, or give each its own name`,
+        'list-duplicate-entry',
+        {line: entry.place.line, column: entry.place.column},
+        'warning'
+      )
+    } else {
+      seen.set(name, {id: entry.id, line: entry.place.line})
     }
   }
 }

@@ -172,3 +172,12 @@ test('a vocabulary that cannot be read is reported once, not again at every info
   const found = messages(compile(listContent({'vocabulary.yaml': broken})))
   assert.deepEqual(found, ['vocabulary.yaml:4:1 error vocabulary-invalid'])
 })
+
+test('two entries of one list with the same name are a warning at the second', () => {
+  const wechat = sdk.slice(sdk.indexOf('## 微信开放平台 SDK {#wechat}'), sdk.indexOf('## 实名认证'))
+  const text = `${sdk.trimEnd()}\n\n${wechat.replace('{#wechat}', '{#wechat-2}').trimEnd()}\n`
+  const line = text.split('\n').findIndex((l) => l.includes('{#wechat-2}')) + 1
+  const result = compile(listContent({[sdkPath]: text}))
+  assert.deepEqual(messages(result), [`${sdkPath}:${line}:1 warning list-duplicate-entry`])
+  assert.ok(result.ok)
+})
