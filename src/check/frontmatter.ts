@@ -43,6 +43,13 @@ const expectations: Record<string, [string, RuleId]> = {
   editorial: ['a list of section ids like `[collection-1]`', 'frontmatter-type']
 }
 
+/** Hints for keys where the rule's general one (quote what YAML reads as a number) does not help. */
+const keyHints: Record<string, string> = {
+  locale: 'Write the name of the locale folder the file is in, such as `zh-CN` or `en-US`.',
+  material: 'Write `true` or `false` without quotes (not `是` or `否`).',
+  editorial: 'List section ids in square brackets, separated by ASCII commas: `[rights-4-1, sharing-1-1-6]`.'
+}
+
 /**
  * Check `frontmatter` of `file`.
  *
@@ -79,7 +86,13 @@ export function checkFrontmatter(frontmatter: Frontmatter | undefined, file: VFi
         const missing = keys.has(key) ? `Missing value of \`${key}\`` : `Missing \`${key}\` in front matter`
         report(file, `${missing}, expected ${expected}`, 'frontmatter-required', keys.get(key) ?? start)
       } else {
-        report(file, `Unexpected value \`${written.get(key) ?? show(data[key])}\` for \`${key}\`, expected ${expected}`, ruleId, keys.get(key) ?? start)
+        // A Chinese comma joins two ids into one that exists nowhere.
+        const fixed = (written.get(key) ?? '').replace(/\s*[，、；]\s*/g, ', ')
+        const reason = key === 'editorial' && fixed !== written.get(key)
+          ? `Unexpected Chinese punctuation between the ids of \`editorial\`, expected an ASCII comma: \`editorial: ${fixed}\``
+          : `Unexpected value \`${written.get(key) ?? show(data[key])}\` for \`${key}\`, expected ${expected}`
+        const message = report(file, reason, ruleId, keys.get(key) ?? start)
+        if (keyHints[key] !== undefined) message.note = keyHints[key]
       }
     }
     return undefined

@@ -101,3 +101,17 @@ test('the same words in the site settings', () => {
   assert.deepEqual(messages(result), ['policypress.yaml:1:1 error config-invalid'])
   assert.deepEqual(reasons(result), ['Unexpected full-width colon `：` after `title`, expected an ASCII colon and a space: `title: …`'])
 })
+
+test('a Chinese comma between editorial ids is named, with the line to write', () => {
+  const result = compile({[path]: policy(body, {editorial: '[rights-4-1，sharing-1-1-6]'})})
+  assert.deepEqual(messages(result), [`${path}:8:1 error frontmatter-type`])
+  assert.deepEqual(reasons(result), ['Unexpected Chinese punctuation between the ids of `editorial`, expected an ASCII comma: `editorial: [rights-4-1, sharing-1-1-6]`'])
+})
+
+test('the hint fits the key: locale, material and editorial get their own', () => {
+  const note = (meta: Record<string, string>) => compile({[path]: policy(body, meta)}).files.flatMap((file) => file.messages.map((m) => m.note))[0]
+  assert.equal(note({locale: 'zh_CN'}), 'Write the name of the locale folder the file is in, such as `zh-CN` or `en-US`.')
+  assert.equal(note({material: '是', materialReason: '新增'}), 'Write `true` or `false` without quotes (not `是` or `否`).')
+  assert.equal(note({editorial: 'collection'}), 'List section ids in square brackets, separated by ASCII commas: `[rights-4-1, sharing-1-1-6]`.')
+  assert.match(note({title: '123'}) ?? '', /quote text that YAML would read as a number/)
+})
