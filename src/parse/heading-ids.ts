@@ -8,7 +8,8 @@ import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
 import {location} from 'vfile-location'
 
-const attributes = /[ \t]*\{([^{}]*)\}[ \t]*$/
+// Full-width braces too: typed with a Chinese input method, `｛＃id｝` must be reported, not kept as title text.
+const attributes = /[ \t]*([{｛])([^{}｛｝]*)[}｝][ \t]*$/
 
 /** Move a trailing `{#id}` on headings into `data.id`. */
 export function remarkHeadingIds() {
@@ -27,14 +28,15 @@ export function remarkHeadingIds() {
       if (!last || last.type !== 'text') return
       const match = attributes.exec(last.value)
       if (!match) return
-      const inner = (match[1] ?? '').trim()
+      const inner = (match[2] ?? '').trim()
       const data = (heading.data ??= {})
-      if (/^#[^\s#]+$/.test(inner)) data.id = inner.slice(1)
-      else data.idMalformed = `{${match[1] ?? ''}}`
+      const written = match[0].trim()
+      if (/^#[^\s#]+$/.test(inner) && written.startsWith('{') && written.endsWith('}')) data.id = inner.slice(1)
+      else data.idMalformed = written
       // The text node ends at the closing brace, so the opening one is the last `{` before it.
       const end = last.position?.end.offset
       if (end !== undefined) {
-        const brace = String(file.value).lastIndexOf('{', end - 1)
+        const brace = String(file.value).lastIndexOf(match[1] ?? '{', end - 1)
         if (brace >= 0) data.idStart = place.toPoint(brace)
       }
       last.value = last.value.slice(0, match.index)

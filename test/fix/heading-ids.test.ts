@@ -67,6 +67,11 @@ test('malformed ids are left for a person to fix', () => {
   assert.equal(fix('## 一 {#Bad Id}\n'), '## 一 {#Bad Id}\n')
 })
 
+test('an id in full-width braces is malformed, not title text to add an id after', () => {
+  assert.equal(fix('## 一 ｛＃collection｝\n'), '## 一 ｛＃collection｝\n')
+  assert.deepEqual(messages(compile({'privacy/zh-CN/index.md': policy('## 一 ｛＃collection｝\n')})), ['privacy/zh-CN/index.md:10:6 error heading-id-malformed'])
+})
+
 test('text over a `---` line gets no id: check reports it as a mistaken heading instead', () => {
   const text = '## 导言 {#introduction}\n\n亲爱的快手老铁，欢迎您使用快手平台服务！\n---\n\n正文。\n'
   assert.equal(fix(text), text)
