@@ -46,6 +46,7 @@ export const ruleHints = {
   'include-loop': 'A clause cannot include itself, directly or through another clause.',
   'include-frontmatter': 'Included clauses have no front matter; remove the `---` block.',
   'include-limit': 'Include each clause once, from the policy or a clause that is not itself included many times; a document may include at most 1000 clauses (counting repeats), nested at most 32 deep.',
+  'content-missing': 'Restore the file (for example with `git checkout`, or by renaming `index.md.txt` back to `index.md`); a published document keeps its working copy even when nothing changes.',
   'content-unused': 'A policy must be `content/<doc>/<locale>/index.md` and a list `content/<doc>/<locale>/lists/<kind>.md`; include a clause with `::include{src="clauses/<name>.md"}`, or delete the file if it is no longer needed.',
   'content-empty': 'Write the text (of a policy, below its front matter), the entries (of a list) or the clause; delete a file that is not needed.',
   'content-encoding': 'Save the file as UTF-8.',

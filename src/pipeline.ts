@@ -4,7 +4,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import fs from 'node:fs/promises'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {loadContent} from './load/content.js'
 import {loadTemplates} from './load/templates.js'
 import {compileContent, type CompileResult} from './compile.js'
@@ -26,7 +26,7 @@ import {checkNoticePeriod} from './changes/notice-period.js'
 import {checkPublishedIds} from './changes/published-ids.js'
 import {checkNoticeLengths} from './notices/check.js'
 import {summaryOf} from './render/history.js'
-import {hasErrors} from './messages.js'
+import {hasErrors, report} from './messages.js'
 import type {ContentSource} from './load/content.js'
 
 /** Options shared by `check` and `build`. */
@@ -105,8 +105,28 @@ export async function check(options: PipelineOptions = {}, cache?: ReleaseCache,
     }
     result = {...result, ok: !hasErrors(result.files)}
   }
-  const files = [...archive.files, ...result.files, ...(source.ignored ?? [])]
+  const files = [...archive.files, ...result.files, ...(source.ignored ?? []), ...(archive.ok ? missingWorkingCopies(archive, source) : [])]
   return {...result, source, archive, files, ok: archive.ok && !hasErrors(result.files)}
+}
+
+/**
+ * A policy of the latest published version of a document whose working copy is gone (deleted, or saved
+ * as `index.md.txt`): the pages keep the published text, but no change of it can be previewed, diffed or
+ * published. A warning on the missing file.
+ */
+function missingWorkingCopies(archive: Archive, source: ContentSource): VFile[] {
+  const latest = new Map(archive.lock.versions.map((entry) => [entry.document, entry]))
+  const missing: VFile[] = []
+  for (const entry of latest.values()) {
+    for (const locale of entry.locales) {
+      const policy = `${entry.document}/${locale}/index.md`
+      if (source.files.has(policy)) continue
+      const file = new VFile({path: policy, cwd: source.root, value: ''})
+      report(file, `Missing the working copy of \`${policy}\`, published as version ${entry.version}: changes to it cannot be previewed or published`, 'content-missing', {line: 1, column: 1}, 'warning')
+      missing.push(file)
+    }
+  }
+  return missing
 }
 
 /** Read and verify the archive, hashing only files changed on disk since the store last saw them verified. */

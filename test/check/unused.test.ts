@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {check} from '../../src/pipeline.js'
+import {workspaceWithVersions} from '../notices/helpers.js'
 import {compile, messages, policy, reasons} from '../helpers.js'
 import {contentFromFiles} from '../../src/load/content.js'
 import {compileContent} from '../../src/compile.js'
@@ -64,4 +65,19 @@ test('a file that looks like policy text under a name policypress does not read 
   const found = result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.ruleId}`))
   assert.deepEqual(found, ['privacy/zh-CN/index.md.txt:1:1 warning content-unused'])
   assert.equal(result.files.find((file) => file.path.endsWith('.txt'))?.messages[0]?.reason, 'Unexpected file that policypress does not read: only `.md` and `.yaml` files are content')
+})
+
+test('a published policy whose working copy is gone is a warning on the missing file', async () => {
+  const dir = await workspaceWithVersions(1)
+  const content = path.join(dir, 'content')
+  const policyFile = path.join(content, 'privacy', 'zh-CN', 'index.md')
+  fs.renameSync(policyFile, `${policyFile}.txt`)
+  const result = await check({content})
+  const found = result.files.flatMap((file) => file.messages.filter((m) => m.ruleId === 'content-missing' || file.path.endsWith('.txt')).map((m) => `${file.path}:${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId} ${m.reason}`))
+  assert.deepEqual(found, [
+    'privacy/zh-CN/index.md.txt:1:1 warning content-unused Unexpected file that policypress does not read: only `.md` and `.yaml` files are content',
+    'privacy/zh-CN/index.md:1:1 warning content-missing Missing the working copy of `privacy/zh-CN/index.md`, published as version 2024-01-10: changes to it cannot be previewed or published'
+  ])
+  fs.renameSync(`${policyFile}.txt`, policyFile)
+  assert.ok(!(await check({content})).files.some((file) => file.messages.some((m) => m.ruleId === 'content-missing')))
 })
