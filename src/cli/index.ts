@@ -135,6 +135,7 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     .option('--locale <locale>', "locale, e.g. zh-CN (default: the portal's locale)")
     .option('--content <dir>', 'content folder', 'content')
     .option('--archive <dir>', 'archive of published versions (default: archive beside the content folder)')
+    .option('--templates <dir>', 'templates folder (default: the shipped templates)')
     .option('--out <file>', 'PDF to write (default: <doc>-<locale>-<version>.pdf in the current folder)')
     .action(async (document: string, options) => {
       // Loaded on demand: Playwright is imported only when a PDF is printed.

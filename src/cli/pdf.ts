@@ -14,6 +14,7 @@ export interface PdfCommandOptions {
   locale?: string | undefined
   content: string
   archive?: string | undefined
+  templates?: string | undefined
   out?: string | undefined
 }
 
@@ -22,7 +23,7 @@ export async function pdfCommand(document: string, options: PdfCommandOptions, i
   await requireArchive(options.archive && path.resolve(io.cwd, options.archive))
   let printed
   try {
-    printed = await printPdf({document, version: options.version, locale: options.locale, content: path.resolve(io.cwd, options.content), archive: options.archive && path.resolve(io.cwd, options.archive), env})
+    printed = await printPdf({document, version: options.version, locale: options.locale, content: path.resolve(io.cwd, options.content), archive: options.archive && path.resolve(io.cwd, options.archive), templates: options.templates && path.resolve(io.cwd, options.templates), env})
   } catch (error) {
     if (error instanceof MissingDependencyError) {
       io.stderr(`policypress: ${error.message}`)

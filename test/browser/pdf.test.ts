@@ -88,6 +88,16 @@ describe('policypress pdf', () => {
     assert.ok(flat(printed.pages.join('')).includes('配送及售后退换货'), 'the draft text is printed')
     assert.ok(!flat(published.pages.join('')).includes('配送及售后退换货'), 'the published text is printed')
   })
+
+  it('prints with the labels of the templates folder given with --templates', async () => {
+    const templates = path.join(dir, 'my-templates')
+    fs.cpSync(path.join(root, 'templates'), templates, {recursive: true})
+    const labels = path.join(templates, 'labels', 'zh-CN.yaml')
+    fs.writeFileSync(labels, fs.readFileSync(labels, 'utf8').replace(/^version: 版本$/m, 'version: 版次'))
+    const run = await runCli(['pdf', 'privacy', '--templates', 'my-templates', '--out', 'records/custom.pdf'], dir)
+    assert.equal(run.code, 0, run.stderr)
+    assertRecord(fs.readFileSync(path.join(dir, 'records', 'custom.pdf')), {header: ['快手隐私政策', '版次 2023-09-20']})
+  })
 })
 
 test('policypress pdf without Chromium says how to install it and exits 2', async () => {
