@@ -8,7 +8,8 @@
  * may override with a recorded reason.
  */
 import type {DataType, ListEntry, ListKind, PolicyDocument, SiteConfig} from '../model/types.js'
-import type {DocumentDiff, SectionChange} from '../diff/types.js'
+import type {BlockChange, DocumentDiff, SectionChange} from '../diff/types.js'
+import {newText, oldText} from '../diff/ops.js'
 import type {EntryChange, FieldChange, ListDiff} from '../lists/diff.js'
 
 /** Why a change is material (or needs consent). */
@@ -138,6 +139,7 @@ function listRules(kind: ListKind, change: EntryChange, sensitive: Set<string>, 
 function isWidening(kind: ListKind, field: FieldChange): boolean {
   if (!wideningFields[kind].includes(field.field)) return false
   if (field.added !== undefined) return field.added.length > 0
+  if (typeof field.old === 'string' && typeof field.new === 'string') return wording(field.old) !== wording(field.new)
   // Yes/no fields widen in one direction only.
   if (field.field === 'basicMode') return field.new === true
   if (field.field === 'askedBeforeUse' || field.field === 'canDisable') return field.new === false
@@ -154,7 +156,7 @@ function sectionRules(
 ): void {
   if (editorial.has(change.id)) return
   const material = inMaterial || materialSections.has(change.id)
-  const ownChange = change.kind === 'added' || change.kind === 'removed' || change.kind === 'modified'
+  const ownChange = change.kind === 'added' || change.kind === 'removed' || (change.kind === 'modified' && change.blocks.some(substantive))
   if (material && ownChange) reasons.push({rule: 'section-changed', section: change.id})
   for (const child of change.children) sectionRules(child, material, materialSections, editorial, reasons)
 }
@@ -163,4 +165,28 @@ function dataOf(entry: ListEntry): string[] {
   if (entry.kind === 'collection') return [entry.dataType]
   if (entry.kind === 'sdk' || entry.kind === 'sharing') return entry.data
   return []
+}
+
+/**
+ * Whether a block's change touches the words: a change of punctuation or spacing only (a full-width
+ * comma for a half-width one, a space added) changes nothing a user agreed to. A moved block counts:
+ * where a sentence stands can change what it applies to.
+ */
+function substantive(block: BlockChange): boolean {
+  switch (block.kind) {
+    case 'equal':
+      return false
+    case 'modified':
+      return wording(oldText(block.ops)) !== wording(newText(block.ops))
+    case 'added':
+    case 'removed':
+      return wording(block.ops.map((op) => op.text).join('')) !== ''
+    case 'moved':
+      return true
+  }
+}
+
+/** Text without punctuation, symbols of punctuation's kind, or spacing: what is left are the words. */
+function wording(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\p{P}]+/gu, '')
 }

@@ -76,6 +76,21 @@ const cases: Array<[string, () => ReturnType<typeof change>, {material: boolean;
     {material: true, rules: ['purpose-changed:device'], consent: ['purpose-changed:device PIPL art. 14']}
   ],
   [
+    'only the punctuation and spacing of a purpose changed',
+    () => change(base(), withFile('privacy/zh-CN/lists/collection.md', collection.replace('- 使用目的: 保障运营安全', '- 使用目的: 保障运营安全。 '))),
+    {material: false, rules: [], consent: []}
+  ],
+  [
+    'only punctuation and spacing changed in a material section',
+    () => change(base(), {...base(), [zh]: policy(body.replace('我们收集您的手机号码。', '我们收集 您的手机号码.'))}),
+    {material: false, rules: [], consent: []}
+  ],
+  [
+    'one word changed in a material section',
+    () => change(base(), {...base(), [zh]: policy(body.replace('我们收集您的手机号码。', '我们收集您的手机号码和邮箱。'))}),
+    {material: true, rules: ['section-changed:collection'], consent: []}
+  ],
+  [
     'a new permission',
     () => change(base(), withFile('privacy/zh-CN/lists/permissions.md', `${permissions}\n## 位置权限 {#location}\n\n- Android 权限: android.permission.ACCESS_FINE_LOCATION\n- 使用场景: 附近\n- 使用目的: 推荐附近内容\n- 使用前询问: 是\n- 可关闭: 是\n- 拒绝的影响: 无法使用附近功能\n`)),
     {material: true, rules: ['permission-added:location'], consent: []}
