@@ -22,7 +22,7 @@ import {restoreMessages, storeMessages, type StoredMessage} from './cache/messag
 import {lazyNoticeTemplates, readNoticeTemplatesIn, type LazyNoticeTemplates} from './notices/templates.js'
 import {sha256} from './versions/lock.js'
 import type {Project} from './model/types.js'
-import {checkNoticePeriod} from './changes/notice-period.js'
+import {checkEffectiveOrder, checkNoticePeriod} from './changes/notice-period.js'
 import {checkPublishedIds} from './changes/published-ids.js'
 import {checkNoticeLengths} from './notices/check.js'
 import {summaryOf} from './render/history.js'
@@ -186,6 +186,7 @@ async function checkAgainstPublished(
       const file = change && source.files.get(change.to.document.path)
       if (change && file) {
         checkNoticePeriod(change, result.project.site, file)
+        checkEffectiveOrder(change, file)
         checkPublishedIds(change, (path) => source.files.get(path))
         checkNoticeLengths(summaryOf(change, history, result.project.site, notices.compiled()), change.to.document, file)
       }

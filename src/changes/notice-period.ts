@@ -22,3 +22,22 @@ export function checkNoticePeriod(change: VersionChange, site: SiteConfig, file:
     place ? {line: place.line, column: place.column} : {line: 1, column: 1}
   )
 }
+
+/**
+ * Report on `file` when the new version would take effect before the version it follows: that one's
+ * notice period (and any material change in it) would be cut short, and the older text would come
+ * back into force on the later date.
+ */
+export function checkEffectiveOrder(change: VersionChange, file: VFile): void {
+  if (!change.from) return
+  const previous = change.from.document
+  const {effective, metaPlaces} = change.to.document
+  if (effective >= previous.effective) return
+  const place = metaPlaces['effective']
+  report(
+    file,
+    `Unexpected effective date \`${effective}\` before that of the published version ${change.from.release.version} (\`${previous.effective}\`), expected \`${previous.effective}\` or later`,
+    'notice-period',
+    place ? {line: place.line, column: place.column} : {line: 1, column: 1}
+  )
+}

@@ -68,3 +68,18 @@ test('publish --json says why nothing was published, with the messages check giv
   assert.ok(report.errors >= 1)
   assert.ok(report.messages.some((message) => message.ruleId === 'notice-period' && message.file.endsWith(path.join('privacy', 'zh-CN', 'index.md')) && message.line > 0))
 })
+
+test('a version that would take effect before the published one it follows is not published', async () => {
+  const dir = await workspaceWithVersions(1)
+  const content = path.join(dir, 'content')
+  editVersion(content, 2) // published one: effective 2024-01-17; this one: updated 2024-02-09
+  // Back-date the effective date before the published version's (and keep it after updated by setting both).
+  for (const locale of ['zh-CN', 'en-US']) {
+    const file = path.join(content, 'privacy', locale, 'index.md')
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^updated: .*$/m, 'updated: 2024-01-10').replace(/^effective: .*$/m, 'effective: 2024-01-11').replace(/^version: .*$/m, 'version: 2024-01-11'))
+  }
+  const result = await publish({content, document: 'privacy'})
+  assert.equal(result.ok, false)
+  const reasons = result.files.flatMap((file) => file.messages.filter((m) => m.ruleId === 'notice-period' && m.fatal).map((m) => m.reason))
+  assert.ok(reasons.includes('Unexpected effective date `2024-01-11` before that of the published version 2024-01-10 (`2024-01-17`), expected `2024-01-17` or later'), reasons.join('\n'))
+})
