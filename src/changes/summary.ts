@@ -116,7 +116,8 @@ export function buildChangeSummary(input: SummaryInput): ChangeSummaryCore {
   const names = nameLookup(input)
   const describe = (r: MaterialReason) => ({...stripUndefined(r), text: reasonText(r, names, en)})
   const reasons = materiality.reasons.map(describe)
-  const generated = generatedSummary(materiality, reasons.map((r) => r.text), diff, en)
+  const listsChanged = lists.some((list) => list.entries.length > 0)
+  const generated = generatedSummary(materiality, reasons.filter((r) => r.rule !== 'author-override').map((r) => r.text), diff, listsChanged, en)
   return {
     schemaVersion: changeSummarySchemaVersion,
     id: `${to.id}/${to.locale}/${from?.version ?? 'initial'}..${to.version}`,
@@ -170,15 +171,21 @@ interface Names {
   entry(list: ListKind | undefined, id: string | undefined): string
   data(ids: string[] | undefined): string
   section(id: string | undefined): string
+  /** What happened to the section's own text. */
+  sectionKind(id: string | undefined): SectionChange['kind'] | undefined
+  /** The author's override, for its reason. */
+  override: Materiality['override']
 }
 
 function nameLookup(input: SummaryInput): Names {
   const entries = new Map<string, string>()
   for (const list of input.lists) for (const change of list.entries) entries.set(`${list.kind}/${change.id}`, change.name)
-  const sections = new Map<string, string>()
+  const sections = new Map<string, {title: string; kind: SectionChange['kind']}>()
   const walk = (changes: SectionChange[]) => {
     for (const change of changes) {
-      sections.set(change.id, (change.new ?? change.old)?.title ?? change.id)
+      // A heading's trailing colon (`1.6 物流服务：`) reads wrong inside 「」.
+      const title = ((change.new ?? change.old)?.title ?? change.id).replace(/[\s:：，,。.;；]+$/u, '')
+      sections.set(change.id, {title, kind: change.kind})
       walk(change.children)
     }
   }
@@ -191,7 +198,9 @@ function nameLookup(input: SummaryInput): Names {
       const type = types.get(id)
       return type ? dataTypeName(type, input.to.locale) : id
     }).join(join),
-    section: (id) => sections.get(id ?? '') ?? id ?? ''
+    section: (id) => sections.get(id ?? '')?.title ?? id ?? '',
+    sectionKind: (id) => sections.get(id ?? '')?.kind,
+    override: input.materiality.override
   }
 }
 
@@ -217,22 +226,40 @@ function reasonText(reason: MaterialReason, names: Names, en: boolean): string {
       return en ? `New permission “${entry}”` : `新增申请「${entry}」`
     case 'permission-widened':
       return en ? `Use of permission “${entry}” changed` : `调整「${entry}」的使用`
-    case 'section-changed':
-      return en ? `Section “${names.section(reason.section)}” revised` : `修订「${names.section(reason.section)}」`
-    case 'author-override':
-      return en ? 'Classified by the author' : '由作者认定'
+    case 'section-changed': {
+      const section = names.section(reason.section)
+      const kind = names.sectionKind(reason.section)
+      if (kind === 'added') return en ? `New section “${section}”` : `新增「${section}」`
+      if (kind === 'removed') return en ? `Section “${section}” removed` : `删除「${section}」`
+      return en ? `Section “${section}” revised` : `修订「${section}」`
+    }
+    case 'author-override': {
+      const override = names.override
+      if (!override) return en ? 'Classified by the author' : '由作者认定'
+      return en
+        ? `Classified by the author as ${override.material ? 'a material change' : 'not a material change'}: ${override.reason}`
+        : `经认定${override.material ? '属于' : '不属于'}重大变更：${override.reason}`
+    }
   }
 }
 
-function generatedSummary(materiality: Materiality, texts: string[], diff: DocumentDiff, en: boolean): string {
+function generatedSummary(materiality: Materiality, texts: string[], diff: DocumentDiff, listsChanged: boolean, en: boolean): string {
   const shown = texts.slice(0, 5)
   const more = texts.length - shown.length
+  const list = shown.join(en ? '; ' : '；')
+  const tail = more > 0 ? (en ? `; and ${more} more` : `等${texts.length}项`) : ''
   if (materiality.material) {
-    const list = shown.join(en ? '; ' : '；')
-    const tail = more > 0 ? (en ? `; and ${more} more` : `等${texts.length}项`) : ''
     return en ? `Material change: ${list}${tail}.` : `本次更新为重大变更：${list}${tail}。`
   }
-  if (diff.counts.blocksChanged === 0 && diff.counts.sectionsAdded + diff.counts.sectionsRemoved === 0) {
+  // The author ruled that changes the rules call material are not: say what they are, and why not.
+  if (materiality.override && texts.length > 0) {
+    const reason = materiality.override.reason.trim()
+    const end = /[。！？.!?]$/u.test(reason) ? '' : en ? '.' : '。'
+    return en ? `This update: ${list}${tail}. Not a material change: ${reason}${end}` : `本次更新：${list}${tail}。经认定不属于重大变更：${reason}${end}`
+  }
+  const {counts} = diff
+  const textSame = counts.blocksChanged === 0 && counts.sectionsAdded + counts.sectionsRemoved + counts.sectionsRenamed + counts.sectionsMoved === 0
+  if (textSame && !listsChanged) {
     return en ? 'No change to the text.' : '政策文本无变化。'
   }
   return en ? 'Editorial changes only; how personal information is handled does not change.' : '本次更新为文字性修改，个人信息处理规则未发生实质变化。'

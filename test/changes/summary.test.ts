@@ -81,3 +81,34 @@ test('an editorial change gets an editorial summary; links stay relative without
   assert.equal(summary.summary, '本次更新为文字性修改，个人信息处理规则未发生实质变化。')
   assert.equal(summary.links.diff, 'privacy/zh-CN/diff/2023-09-20..2024-03-01.html')
 })
+
+const siteWithMaterial = 'title: 隐私中心\nurl: https://privacy.example.com\nmaterial:\n  sections: [collection, contact]\n'
+const meta = {version: '2024-03-01', updated: '2024-03-01', effective: '2024-03-08'}
+const summaryAfter = (next: Record<string, string>, site = siteWithMaterial) => {
+  const h = history(next, site)
+  return summaryOf(h.changes[0]!, h, h.current.release.project.site)
+}
+
+test('reasons say whether a section was added, removed or revised, without a trailing colon', () => {
+  const removed = summaryAfter({[zh]: policy('## 一、收集 {#collection}\n\n我们收集您的手机号码。\n', meta)})
+  assert.deepEqual(removed.reasons.map((r) => r.text), ['删除「二、联系」'])
+  const added = summaryAfter({[zh]: policy(`${body}\n## 三、安全： {#security}\n\n我们保护您的信息。\n`, meta)}, 'title: 隐私中心\nurl: https://privacy.example.com\nmaterial:\n  sections: [security]\n')
+  assert.deepEqual(added.reasons.map((r) => r.text), ['新增「三、安全」'])
+})
+
+test('a heading renamed, or a list changed, is never summed up as “no change to the text”', () => {
+  const renamed = summaryAfter({[zh]: policy(body.replace('## 二、联系 {#contact}', '## 二、联系我们 {#contact}'), meta)})
+  assert.equal(renamed.material, false)
+  assert.notEqual(renamed.summary, '政策文本无变化。')
+  const reordered = summaryAfter({[zh]: policy(body, meta), 'privacy/zh-CN/lists/sdk.md': sdk.replace('使用目的: 微信登录、分享', '使用目的: 微信登录、分享。')})
+  assert.notEqual(reordered.summary, '政策文本无变化。')
+  const same = summaryAfter({[zh]: policy(body, meta)})
+  assert.equal(same.summary, '政策文本无变化。')
+})
+
+test('an author who rules a change not material is quoted, after what changed', () => {
+  const summary = summaryAfter({[zh]: policy(body, {...meta, material: 'false', materialReason: '仅补充披露已有的合作'}), 'privacy/zh-CN/lists/sdk.md': sdk + newSdk})
+  assert.equal(summary.material, false)
+  assert.equal(summary.summary, '本次更新：新增第三方SDK「华为推送 SDK」。经认定不属于重大变更：仅补充披露已有的合作。')
+  assert.equal(summary.reasons.at(-1)?.text, '经认定不属于重大变更：仅补充披露已有的合作')
+})
