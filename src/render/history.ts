@@ -8,7 +8,8 @@ import type {HistoryOutline, LocaleRelease, VersionChange} from '../changes/hist
 import {buildChangeSummary, changeSummarySchema, type ChangeSummary} from '../changes/summary.js'
 import {renderDiffBody, diffLabelsEn, diffLabelsZh} from '../diff/html.js'
 import type {EntryChange} from '../lists/diff.js'
-import {listFields, listTitles, localized} from '../lists/fields.js'
+import {listFields, listTitles, localized, type FieldType} from '../lists/fields.js'
+import {dataTypeName} from '../lists/vocabulary.js'
 import {escapeHtml} from './html.js'
 import {outputPathOf, relativeUrl} from './paths.js'
 import {portalCssPath} from './policy-pages.js'
@@ -286,24 +287,31 @@ function diffView(
     listChanges: change.lists.map((list) => ({
       title: change.to.lists.find((l) => l.kind === list.kind)?.title ?? localized(listTitles[list.kind], history.locale),
       href: inApp ? '' : relativeUrl(path, outputPathOf(`${history.document}/${history.locale}/lists/${list.kind}.md`, 'portal', releaseSegment(change.to))),
-      rows: list.entries.map((entry) => listChangeRow(list.kind, entry, labels, history.locale))
+      rows: list.entries.map((entry) => listChangeRow(list.kind, entry, labels, history.locale, fieldValueNames(change, history.locale)))
     })),
     summaryHref: inApp ? '' : relativeUrl(path, paths.summary(change)),
     summaryText: label(labels, 'summaryJson')
   }
 }
 
-function listChangeRow(kind: keyof typeof listFields, change: EntryChange, labels: Record<string, string>, locale: string) {
+function listChangeRow(kind: keyof typeof listFields, change: EntryChange, labels: Record<string, string>, locale: string, nameOf: (type: FieldType, id: string) => string) {
   const fieldLabel = (key: string) => {
     if (key === 'name') return locale.startsWith('en') ? 'Name' : '名称'
     const spec = listFields[kind].find((field) => field.key === key)
     return spec ? localized(spec.names, locale) : key
   }
-  const text = (value: unknown) => (Array.isArray(value) ? value.join(locale.startsWith('en') ? ', ' : '、') : typeof value === 'boolean' ? (value ? '✓' : '✗') : value === undefined ? '' : String(value))
+  // Information types and permissions by their names, as the list pages show them, not by their ids.
+  const text = (key: string, value: unknown) => {
+    const type = listFields[kind].find((field) => field.key === key)?.type ?? 'text'
+    const shown = (item: unknown) => (typeof item === 'string' ? nameOf(type, item) : String(item))
+    if (Array.isArray(value)) return value.map(shown).join(locale.startsWith('en') ? ', ' : '、')
+    if (typeof value === 'boolean') return value ? '✓' : '✗'
+    return value === undefined ? '' : shown(value)
+  }
   const entryFields = (entry: object) =>
     listFields[kind]
       .filter((spec) => (entry as Record<string, unknown>)[spec.key] !== undefined)
-      .map((spec) => ({label: localized(spec.names, locale), value: text((entry as Record<string, unknown>)[spec.key])}))
+      .map((spec) => ({label: localized(spec.names, locale), value: text(spec.key, (entry as Record<string, unknown>)[spec.key])}))
   switch (change.type) {
     case 'added':
       return {name: change.name, id: change.id, kind: 'added', changeText: label(labels, 'changeAdded'), fields: entryFields(change.entry).map((f) => ({label: f.label, oldText: '', newText: f.value}))}
@@ -315,8 +323,23 @@ function listChangeRow(kind: keyof typeof listFields, change: EntryChange, label
         id: change.id,
         kind: 'modified',
         changeText: label(labels, 'changeModified'),
-        fields: change.fields.map((field) => ({label: fieldLabel(field.field), oldText: text(field.old), newText: text(field.new)}))
+        fields: change.fields.map((field) => ({label: fieldLabel(field.field), oldText: text(field.field, field.old), newText: text(field.field, field.new)}))
       }
+  }
+}
+
+/** Names of information types (vocabulary) and permissions (permissions list) in either version of `change`. */
+function fieldValueNames(change: VersionChange, locale: string): (type: FieldType, id: string) => string {
+  const types = new Map([...(change.from?.vocabulary ?? []), ...change.to.vocabulary].map((type) => [type.id, type]))
+  const permissions = new Map(
+    [...(change.from?.lists ?? []), ...change.to.lists].filter((list) => list.kind === 'permissions').flatMap((list) => list.entries.map((entry) => [entry.id, entry.name] as const))
+  )
+  return (type, id) => {
+    if (type === 'data' || type === 'data-one') {
+      const found = types.get(id)
+      return found ? dataTypeName(found, locale) : id
+    }
+    return type === 'permissions' ? permissions.get(id) ?? id : id
   }
 }
 

@@ -70,3 +70,13 @@ test('the history lists the published version in force and the draft', () => {
   assert.match(html, /2024-03-01/)
   assert.match(html, /diff\/2023-09-20\.\.draft\.html/)
 })
+
+test('the redline shows list changes with the names of information types and permissions, not their ids', () => {
+  const page = read('privacy/zh-CN/diff/2023-09-20..draft.html')
+  const added = page.slice(page.indexOf('中国银联云闪付 SDK'))
+  assert.ok(added.length > 0)
+  const row = added.slice(0, added.indexOf('</dl>'))
+  assert.match(row, /设备标识符/)
+  assert.match(row, /网络访问/)
+  assert.doesNotMatch(row, /device-id|network-info/)
+})
