@@ -219,7 +219,8 @@ function reasonText(reason: MaterialReason, names: Names, en: boolean): string {
     case 'data-type-added':
       return en ? `Newly collected: ${data || entry}` : `新增收集${data || entry}`
     case 'sensitive-data-added':
-      return en ? `Sensitive personal information newly processed: ${data}` : `新增处理敏感个人信息：${data}`
+      // In brackets, not after a colon: a summary joins reasons after one of its own.
+      return en ? `Sensitive personal information newly processed (${data})` : `新增处理敏感个人信息（${data}）`
     case 'purpose-changed':
       return en ? `New purpose for “${entry}”` : `变更「${entry}」的使用目的`
     case 'permission-added':
@@ -249,7 +250,8 @@ function generatedSummary(materiality: Materiality, texts: string[], diff: Docum
   const list = shown.join(en ? '; ' : '；')
   const tail = more > 0 ? (en ? `; and ${more} more` : `等${texts.length}项`) : ''
   if (materiality.material) {
-    return en ? `Material change: ${list}${tail}.` : `本次更新为重大变更：${list}${tail}。`
+    // Notices already say the change is material; the summary says what it is.
+    return en ? `Main changes: ${list}${tail}.` : `主要变更：${list}${tail}。`
   }
   // The author ruled that changes the rules call material are not: say what they are, and why not.
   if (materiality.override && texts.length > 0) {

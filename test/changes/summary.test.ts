@@ -50,13 +50,13 @@ test('a change summary says what changed, whether it is material and why, with d
   assert.equal(summary.material, true)
   assert.deepEqual(summary.reasons.map((r) => r.text), ['新增第三方SDK「华为推送 SDK」'])
   assert.equal(summary.separateConsent, true)
-  assert.deepEqual(summary.consentReasons.map((r) => [r.rule, r.article, r.text]), [['sensitive-data-added', 'PIPL art. 29', '新增处理敏感个人信息：人脸信息']])
+  assert.deepEqual(summary.consentReasons.map((r) => [r.rule, r.article, r.text]), [['sensitive-data-added', 'PIPL art. 29', '新增处理敏感个人信息（人脸信息）']])
   assert.deepEqual(summary.changedSections.map((s) => [s.id, s.kind, s.permalink]), [
     ['collection', 'modified', 'https://privacy.example.com/privacy/zh-CN/v/2024-03-01/index.html#collection'],
     ['contact', 'modified', 'https://privacy.example.com/privacy/zh-CN/v/2024-03-01/index.html#contact']
   ])
   assert.deepEqual(summary.listChanges.map((c) => [c.list, c.entry, c.change]), [['sdk', 'huawei-push', 'added']])
-  assert.equal(summary.summary, '本次更新为重大变更：新增第三方SDK「华为推送 SDK」。')
+  assert.equal(summary.summary, '主要变更：新增第三方SDK「华为推送 SDK」。')
   assert.equal(summary.summaryGenerated, true)
   assert.deepEqual(summary.links, {
     diff: 'https://privacy.example.com/privacy/zh-CN/diff/2023-09-20..2024-03-01.html',
