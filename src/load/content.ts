@@ -18,6 +18,11 @@ export interface ContentSource {
    * `sdk.markdown`), each with a warning; they are not content, so nothing else sees them.
    */
   ignored?: VFile[] | undefined
+  /**
+   * The bytes each file had when it was read. A version is frozen, and a draft keyed, from these, never
+   * from the disk again: a save that lands mid-build must not pair new bytes with the old text.
+   */
+  bytes?: Map<string, Uint8Array> | undefined
 }
 
 /** File types the loader reads. */
@@ -45,6 +50,7 @@ export async function loadContent(root: string): Promise<ContentSource> {
     return file
   })
   const files = new Map<string, VFile>()
+  const read = new Map<string, Uint8Array>()
   for (const relative of paths) {
     const full = path.join(absolute, relative)
     const file = new VFile({path: relative, cwd: absolute})
@@ -61,8 +67,9 @@ export async function loadContent(root: string): Promise<ContentSource> {
     const bytes = await fs.readFile(full)
     file.value = decode(bytes, file)
     files.set(relative, file)
+    read.set(relative, bytes)
   }
-  return {root: absolute, files, ignored}
+  return {root: absolute, files, ignored, bytes: read}
 }
 
 /** Names of text an author most likely meant as content (Windows adds `.txt`; editors `.markdown`). */

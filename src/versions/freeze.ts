@@ -16,12 +16,16 @@ export function defaultArchive(content: string, archive?: string): string {
   return path.resolve(archive ?? path.join(path.dirname(path.resolve(content)), 'archive'))
 }
 
-/** The exact bytes of every file a version of `document` depends on. */
+/**
+ * The exact bytes of every file a version of `document` depends on: as `source` read them (so what is
+ * frozen is what was checked), else, for a source made in memory, as the disk holds them now.
+ */
 export async function freeze(source: ContentSource, document: string): Promise<FrozenFile[]> {
   const paths = [...source.files.keys()].filter((file) => file.startsWith(`${document}/`) || file === vocabularyPath || file === siteConfigPath)
   const frozen: FrozenFile[] = []
   for (const file of paths.sort()) {
-    frozen.push({path: file, bytes: await fs.readFile(path.join(source.root, ...file.split('/')))})
+    const bytes = source.bytes?.get(file) ?? (await fs.readFile(path.join(source.root, ...file.split('/'))))
+    frozen.push({path: file, bytes})
   }
   return frozen
 }
