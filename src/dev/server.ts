@@ -134,6 +134,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     let file = decodeURIComponent(url.pathname).replace(/^\/+/, '')
     if (file === '' || file.endsWith('/')) file += 'index.html'
     const body = files.get(file)
+    // The preview shows the draft on the main pages, so it has no `draft/` copies; history and diff
+    // pages still link there (as a built site needs). Send those links to the main page.
+    const main = file.replace(/(^|\/)draft\//, '$1')
+    if (body === undefined && main !== file && files.has(main)) {
+      response.writeHead(302, {location: `/${encodeURI(main)}${url.search}`})
+      response.end()
+      return
+    }
     if (body === undefined) {
       const missing = state.build === 0 ? problemsPage(state) : `<!doctype html><meta charset="utf-8"><title>404</title><p>Not found: ${escape(file)}</p><p><a href="/">Home</a></p>`
       return send(response, state.build === 0 ? 503 : 404, '.html', injectClient(missing))

@@ -14,6 +14,7 @@ import {bin, launch, phone, screenshot, seedWorkspace, settleAll, skipReason, te
 
 declare const document: any
 declare const window: any
+declare const location: any
 
 const original = '亲爱的快手老铁，欢迎您使用快手平台服务！'
 
@@ -85,6 +86,24 @@ it('prints the URL and serves the working copy (the draft) as the portal page', 
   await bodyIncludes(original)
   // The reload client is connected.
   await page.waitForFunction(() => [...document.scripts].some((script: any) => script.src.endsWith('/__policypress/client.js')))
+})
+
+it('every link of the draft diff and history pages opens a page (draft links lead to the main pages)', async () => {
+  // A page of its own: the shared one stays on the policy page the next tests edit.
+  const other = await page.context().newPage()
+  try {
+    for (const start of ['privacy/zh-CN/diff/2023-09-20..draft.html', 'privacy/zh-CN/history.html']) {
+      await other.goto(`${url}${start}`, {waitUntil: 'load'})
+      const hrefs = await other.evaluate(() => [...document.querySelectorAll('main a[href]')].map((a: any) => a.href as string).filter((href) => href.startsWith(location.origin) && !href.includes('#')))
+      assert.ok(hrefs.some((href) => href.includes('/draft/')), `${start} links to draft pages`)
+      for (const href of new Set(hrefs)) {
+        const response = await other.request.get(href)
+        assert.equal(response.status(), 200, `${start} → ${href}`)
+      }
+    }
+  } finally {
+    await other.close()
+  }
 })
 
 it('reloads the page with the change when a content file is saved', async (t) => {
