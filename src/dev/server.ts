@@ -27,6 +27,8 @@ export interface DevServerOptions extends BuildOptions {
   debounceMs?: number | undefined
   /** Folder paths in problems are shown relative to this (default `process.cwd()`). */
   cwd?: string | undefined
+  /** Called after each rebuild that a change started (not the first), e.g. to say so in the terminal. */
+  onBuild?: ((state: BuildState) => void) | undefined
 }
 
 /** What the browser is told after each build. */
@@ -71,6 +73,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   let running: Promise<BuildState> | undefined
   let again = false
+  /** Rebuilds done; the first is the start-up build, which the caller reports itself. */
+  let rebuilds = 0
   const rebuild = async (): Promise<BuildState> => {
     if (running) {
       again = true
@@ -83,6 +87,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       } while (again)
       running = undefined
       broadcast()
+      if (++rebuilds > 1) options.onBuild?.(state)
       return state
     })()
     return running

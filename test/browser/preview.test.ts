@@ -149,6 +149,23 @@ it('recovers when the mistakes are fixed', async () => {
   await page.locator('#policypress-overlay').waitFor({state: 'detached', timeout: 20_000})
 })
 
+it('shows each problem with its hint, and warnings in a calmer bar over a page that is up to date', async () => {
+  const clause = path.join(dir, 'content', 'privacy', 'zh-CN', 'clauses', 'unused.md')
+  fs.writeFileSync(clause, '一段没有被引用的条款。\n')
+  try {
+    const overlay = page.locator('#policypress-overlay[data-kind="warnings"]')
+    await overlay.waitFor({state: 'visible', timeout: 20_000})
+    assert.equal(await overlay.getAttribute('role'), 'status')
+    const item = (await page.locator('#policypress-overlay li.policypress-problem').allTextContents()).find((text) => text.includes('unused.md'))
+    assert.match(item ?? '', /^content\/privacy\/zh-CN\/clauses\/unused\.md:1:1 {2}warning {2}Unexpected clause that no policy includes.*content-unused/)
+    assert.match(item ?? '', /hint: A policy must be/)
+    await waitFor(() => /Rebuilt in \d+ ms \(1 warning, shown in the page\)\./.test(stdout), 'the terminal says so')
+  } finally {
+    fs.rmSync(clause)
+  }
+  await page.locator('#policypress-overlay').waitFor({state: 'detached', timeout: 20_000})
+})
+
 it('shows the in-app pages in a phone frame', async () => {
   await page.goto(`${url}__policypress/phone`, {waitUntil: 'load'})
   const frame = page.frameLocator('iframe')
@@ -165,3 +182,12 @@ it('stops on Ctrl-C (SIGINT) with exit code 0', async () => {
   assert.equal(await exited, 0, stderr)
   assert.match(stdout, /Preview stopped\./)
 })
+
+/** Wait until `ready()` holds (polling), failing with `what` after 20 s. */
+async function waitFor(ready: () => boolean, what: string): Promise<void> {
+  const until = Date.now() + 20_000
+  while (!ready()) {
+    if (Date.now() > until) throw new Error(`timed out: ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
