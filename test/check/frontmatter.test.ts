@@ -115,3 +115,9 @@ test('the hint fits the key: locale, material and editorial get their own', () =
   assert.equal(note({editorial: 'collection'}), 'List section ids in square brackets, separated by ASCII commas: `[rights-4-1, sharing-1-1-6]`.')
   assert.match(note({title: '123'}) ?? '', /quote text that YAML would read as a number/)
 })
+
+test('an unclosed quote is reported where it opens, not where YAML noticed it', () => {
+  const result = compile({[path]: titled('title: "快手隐私政策').replace('effective: 2023-09-27', 'effective: 2023-09-27\nsummary: 一句话。')})
+  assert.deepEqual(messages(result), [`${path}:3:8 error frontmatter-yaml`])
+  assert.deepEqual(reasons(result), ['Missing the closing `"` of the value that starts here'])
+})
