@@ -82,7 +82,7 @@ const cases: Case[] = [
   {name: 'site settings that are a list', files: {'content/policypress.yaml': '- title\n- locale\n'}, expect: ['content/policypress.yaml:1:1 config-invalid']},
   {name: 'site settings with an unknown key', files: {'content/policypress.yaml': 'title: 测试\ncolour: red\n'}, expect: ['content/policypress.yaml:2:1 config-invalid']},
   {name: 'a portal locale with markup in it', files: {'content/policypress.yaml': 'title: 测试\nlocale: \'zh"><script>alert(1)</script>\'\n'}, expect: ['content/policypress.yaml:2:1 config-invalid']},
-  {name: 'a vocabulary with broken YAML', files: {'content/vocabulary.yaml': 'phone:\n  zh-CN: "手机号码\n  sensitive: false\n'}, expect: ['content/vocabulary.yaml:4:1 vocabulary-invalid']},
+  {name: 'a vocabulary with broken YAML', files: {'content/vocabulary.yaml': 'phone:\n  zh-CN: "手机号码\n  sensitive: false\n'}, expect: ['content/vocabulary.yaml:2:10 vocabulary-invalid']},
   {name: 'a vocabulary id in capitals', files: {'content/vocabulary.yaml': 'Phone:\n  zh-CN: 手机号码\n  sensitive: false\n'}, expect: ['content/vocabulary.yaml:1:1 vocabulary-invalid']},
 
   // Encodings, line ends and invisible characters

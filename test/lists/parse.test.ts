@@ -170,7 +170,7 @@ test('an empty list is an error: published, it would say there are no such parti
 test('a vocabulary that cannot be read is reported once, not again at every information type of every list', () => {
   const broken = 'phone:\n  zh-CN: "手机号码\n  sensitive: false\n'
   const found = messages(compile(listContent({'vocabulary.yaml': broken})))
-  assert.deepEqual(found, ['vocabulary.yaml:4:1 error vocabulary-invalid'])
+  assert.deepEqual(found, ['vocabulary.yaml:2:10 error vocabulary-invalid'])
 })
 
 test('two entries of one list with the same name are a warning at the second', () => {
