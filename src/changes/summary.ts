@@ -219,7 +219,11 @@ function reasonText(reason: MaterialReason, names: Names, en: boolean): string {
     case 'data-type-added':
       return en ? `Newly collected: ${data || entry}` : `新增收集${data || entry}`
     case 'sensitive-data-added':
-      // In brackets, not after a colon: a summary joins reasons after one of its own.
+      // In brackets, not after a colon: a summary joins reasons after one of its own. An SDK or a
+      // recipient is named: which third party gets the information is what the user consents to.
+      if (reason.list === 'sdk' || reason.list === 'sharing') {
+        return en ? `Sensitive personal information newly processed by “${entry}” (${data})` : `「${entry}」新增处理敏感个人信息（${data}）`
+      }
       return en ? `Sensitive personal information newly processed (${data})` : `新增处理敏感个人信息（${data}）`
     case 'purpose-changed':
       return en ? `New purpose for “${entry}”` : `变更「${entry}」的使用目的`

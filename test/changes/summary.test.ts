@@ -50,7 +50,7 @@ test('a change summary says what changed, whether it is material and why, with d
   assert.equal(summary.material, true)
   assert.deepEqual(summary.reasons.map((r) => r.text), ['新增第三方SDK「华为推送 SDK」'])
   assert.equal(summary.separateConsent, true)
-  assert.deepEqual(summary.consentReasons.map((r) => [r.rule, r.article, r.text]), [['sensitive-data-added', 'PIPL art. 29', '新增处理敏感个人信息（人脸信息）']])
+  assert.deepEqual(summary.consentReasons.map((r) => [r.rule, r.article, r.text]), [['sensitive-data-added', 'PIPL art. 29', '「华为推送 SDK」新增处理敏感个人信息（人脸信息）']])
   assert.deepEqual(summary.changedSections.map((s) => [s.id, s.kind, s.permalink]), [
     ['collection', 'modified', 'https://privacy.example.com/privacy/zh-CN/v/2024-03-01/index.html#collection'],
     ['contact', 'modified', 'https://privacy.example.com/privacy/zh-CN/v/2024-03-01/index.html#contact']
