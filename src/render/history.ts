@@ -6,8 +6,10 @@ import {z} from 'zod'
 import type {SiteConfig} from '../model/types.js'
 import type {HistoryOutline, LocaleRelease, VersionChange} from '../changes/history.js'
 import {buildChangeSummary, changeSummarySchema, type ChangeSummary} from '../changes/summary.js'
-import {renderDiffBody, diffLabelsEn, diffLabelsZh} from '../diff/html.js'
-import type {EntryChange} from '../lists/diff.js'
+import {renderDiffBody, renderOps, diffLabelsEn, diffLabelsZh} from '../diff/html.js'
+import {diffText} from '../diff/words.js'
+import type {DiffOp} from '../diff/types.js'
+import type {EntryChange, FieldChange} from '../lists/diff.js'
 import {listFields, listTitles, localized, type FieldType} from '../lists/fields.js'
 import {dataTypeName} from '../lists/vocabulary.js'
 import {escapeHtml} from './html.js'
@@ -323,9 +325,45 @@ function listChangeRow(kind: keyof typeof listFields, change: EntryChange, label
         id: change.id,
         kind: 'modified',
         changeText: label(labels, 'changeModified'),
-        fields: change.fields.map((field) => ({label: fieldLabel(field.field), oldText: text(field.field, field.old), newText: text(field.field, field.new)}))
+        fields: change.fields.map((field) => ({
+          label: fieldLabel(field.field),
+          oldText: text(field.field, field.old),
+          newText: text(field.field, field.new),
+          inlineHtml: inlineChange(field, (item) => text(field.field, item), locale)
+        }))
       }
   }
+}
+
+/**
+ * A changed list field as one text with its insertions and deletions marked, as the policy text is: the
+ * words of a purpose, the items of a list of information types. `undefined` when old and new share too
+ * little to read that way (the page then shows the old value, then the new one).
+ */
+function inlineChange(field: FieldChange, shown: (value: unknown) => string, locale: string): string | undefined {
+  if (Array.isArray(field.old) && Array.isArray(field.new)) {
+    const added = new Set(field.added ?? [])
+    const removed = new Set(field.removed ?? [])
+    const separator = locale.startsWith('en') ? ', ' : '、'
+    const items: DiffOp[] = [
+      ...field.old.map((item): DiffOp => ({type: removed.has(String(item)) ? 'delete' : 'equal', text: shown(item)})),
+      ...field.new.filter((item) => added.has(String(item))).map((item): DiffOp => ({type: 'insert', text: shown(item)}))
+    ]
+    if (!items.some((op) => op.type === 'equal')) return undefined
+    // Each separator goes with the item after it: `A<del>、B</del><ins>、C</ins>`, one mark per run.
+    const ops: DiffOp[] = []
+    for (const [index, op] of items.entries()) {
+      const text = index === 0 ? op.text : `${separator}${op.text}`
+      const last = ops.at(-1)
+      if (last && last.type === op.type) last.text += text
+      else ops.push({type: op.type, text} as DiffOp)
+    }
+    return renderOps(ops)
+  }
+  if (typeof field.old !== 'string' || typeof field.new !== 'string') return undefined
+  const ops = diffText(field.old, field.new)
+  const kept = ops.filter((op) => op.type === 'equal').reduce((sum, op) => sum + op.text.trim().length, 0)
+  return kept >= Math.min(field.old.length, field.new.length) / 2 ? renderOps(ops) : undefined
 }
 
 /** Names of information types (vocabulary) and permissions (permissions list) in either version of `change`. */

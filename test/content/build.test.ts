@@ -80,3 +80,18 @@ test('the redline shows list changes with the names of information types and per
   assert.match(row, /网络访问/)
   assert.doesNotMatch(row, /device-id|network-info/)
 })
+
+test('list field changes on the redline mark the words and items that changed, as the text does', () => {
+  assert.match(read('privacy/zh-CN/diff/2023-09-20..draft.html'), /<dt>共享目的<\/dt><dd><span class="lc-inline">准确、安全地向您完成商品的交付<del class="diff-del">及配送<\/del><ins class="diff-ins">、配送及售后退换货<\/ins><\/span><\/dd>/)
+  // Items of a list of information types: one removed, one added, the rest as they were.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policypress-items-'))
+  for (const folder of ['content', 'archive']) fs.cpSync(path.join(root, folder), path.join(dir, folder), {recursive: true})
+  const sdkList = path.join(dir, 'content', 'privacy', 'zh-CN', 'lists', 'sdk.md')
+  const text = fs.readFileSync(sdkList, 'utf8')
+  fs.writeFileSync(sdkList, text.replace('- 收集的个人信息: device-info, network-info, photos-videos', '- 收集的个人信息: device-info, photos-videos, order-info'))
+  const run = policypress(['build'], dir)
+  assert.equal(run.code, 0, run.stderr)
+  const page = fs.readFileSync(path.join(dir, 'dist', 'privacy', 'zh-CN', 'diff', '2023-09-20..draft.html'), 'utf8')
+  const row = page.slice(page.indexOf('data-entry="wechat-open-sdk"'))
+  assert.match(row.slice(0, row.indexOf('</tr>')), /<span class="lc-inline">设备信息[^<]*<del class="diff-del">、网络信息[^<]*<\/del>、相册中的照片和视频<ins class="diff-ins">、订单和交易信息[^<]*<\/ins><\/span>/)
+})
