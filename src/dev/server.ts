@@ -132,6 +132,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
     if (url.pathname === statusPath) return send(response, 200, '.json', JSON.stringify(state))
     if (url.pathname === clientPath) return send(response, 200, '.js', clientScript)
+    // Browsers ask for it on every new tab; a 404 would be an error in the console each time.
+    if (url.pathname === '/favicon.ico' && !files.has('favicon.ico')) {
+      response.writeHead(204)
+      response.end()
+      return
+    }
     if (url.pathname === phonePath) {
       const pages = [...files.keys()].filter((file) => file.startsWith('app/') && file.endsWith('.html') && !file.includes('/diff/')).sort()
       return send(response, 200, '.html', phonePage(pages, url.searchParams.get('page') ?? undefined))

@@ -69,10 +69,14 @@ function deriveId(heading: Heading, parent: string | undefined, slugger: GithubS
   if (parent !== undefined && !isValidId(parent)) parent = undefined
   const number = headingNumber(title)
   if (number !== undefined) return `${parent ?? 'section'}-${number}`
-  const slug = slugger.slug(title).replace(/-+/g, '-').replace(/^-|-$/g, '')
+  // An id is an anchor in every link to the section: a long title gives its first words, not all of it.
+  const slug = [...slugger.slug(title).replace(/-+/g, '-')].slice(0, maxSlugLength).join('').replace(/^[-_]+|[-_]+$/g, '')
   if (slug && isValidId(slug)) return parent ? `${parent}-${slug}` : slug
   return `${parent ?? 'section'}-${next()}`
 }
+
+/** Most characters a title gives a derived id. */
+const maxSlugLength = 32
 
 function unique(id: string, taken: Set<string>): string {
   if (!taken.has(id)) return id

@@ -86,6 +86,8 @@ it('prints the URL and serves the working copy (the draft) as the portal page', 
   await bodyIncludes(original)
   // The reload client is connected.
   await page.waitForFunction(() => [...document.scripts].some((script: any) => script.src.endsWith('/__policypress/client.js')))
+  // No console error for the icon every new tab asks for.
+  assert.equal((await page.request.get(`${url}favicon.ico`)).status(), 204)
 })
 
 it('every link of the draft diff and history pages opens a page (draft links lead to the main pages)', async () => {

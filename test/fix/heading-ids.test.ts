@@ -78,6 +78,13 @@ test('text over a `---` line gets no id: check reports it as a mistaken heading 
   assert.deepEqual(messages(compile({'privacy/zh-CN/index.md': policy(text)})), ['privacy/zh-CN/index.md:12:1 error heading-malformed'])
 })
 
+test('a long unnumbered title gives an id of its first 32 characters', () => {
+  const title = '账号安全风险提示与处理说明'.repeat(80)
+  const fixed = fix(`## 导言 {#introduction}\n\n### ${title}\n`)
+  const id = /\{#([^}]+)\}\n$/.exec(fixed)?.[1] ?? ''
+  assert.equal(id, `introduction-${'账号安全风险提示与处理说明'.repeat(3).slice(0, 32)}`)
+})
+
 test('a fixed policy passes the id rules', () => {
   const path = 'privacy/zh-CN/index.md'
   const fixed = fix(policy('## 一、收集\n\n### （一）账号\n\n## 二、共享\n'))
